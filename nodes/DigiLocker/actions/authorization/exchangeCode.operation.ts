@@ -1,0 +1,81 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../helpers/constants';
+import { validationError } from '../../helpers/errors';
+import { readText } from '../../helpers/parameters';
+import { isValidCodeVerifier } from '../../helpers/pkce';
+import { deriveCodeVerifier, verifyState } from '../../helpers/state';
+import { processTokenResponse } from '../../helpers/tokenResponse';
+import { postClientForm } from '../../transport';
+import type { OperationContext } from '../operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Code',
+		name: 'code',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'e.g. {{ $json.query.code }}',
+		description: 'The "code" query parameter DigiLocker added to your redirect URI',
+	},
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. {{ $json.query.state }}',
+		description:
+			'The "state" query parameter of the callback. It is verified, and gives back the PKCE verifier and the context of "Get Authorization URL".',
+	},
+	{
+		displayName: 'Code Verifier',
+		name: 'codeVerifier',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description:
+			'Only if you keep your own PKCE verifier. Leave empty to use the one derived from the state.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['authorization'], operation: ['exchangeCode'] } },
+	properties,
+);
+
+export const secretParameters = ['code', 'codeVerifier'];
+
+const OPAQUE_VALUE = /^[\x21-\x7e]+$/;
+
+export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: OperationContext): Promise<IDataObject> {
+	const code = readText.call(this, 'code', itemIndex, {
+		label: 'Code',
+		required: true,
+		maxLength: 2048,
+		pattern: OPAQUE_VALUE,
+		patternHint: 'must be the code from the callback, without spaces',
+	});
+	const state = readText.call(this, 'state', itemIndex, { label: 'State', maxLength: 4096 });
+	const givenVerifier = readText.call(this, 'codeVerifier', itemIndex, { label: 'Code Verifier', maxLength: 128 });
+	if (givenVerifier && !isValidCodeVerifier(givenVerifier)) {
+		throw validationError('Code Verifier must be 43 to 128 characters from A-Z, a-z, 0-9 and - . _ ~');
+	}
+	if (!state && !givenVerifier) {
+		throw validationError('State is required (or a Code Verifier of your own)', 'Map the "state" query parameter of the callback into State.');
+	}
+
+	const claims = state ? verifyState(state, app, Math.floor(now.getTime() / 1000)) : undefined;
+	const codeVerifier = givenVerifier || deriveCodeVerifier(state, app);
+
+	const form = new URLSearchParams({
+		grant_type: 'authorization_code',
+		code,
+		redirect_uri: app.redirectUri,
+		code_verifier: codeVerifier,
+	});
+	const response = await postClientForm.call(this, app, PATHS.token, form);
+	const token = processTokenResponse(response, now);
+	return claims?.context !== undefined ? { ...token, context: claims.context } : token;
+}

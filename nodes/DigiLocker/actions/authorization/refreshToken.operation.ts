@@ -1,0 +1,41 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../helpers/constants';
+import { readText } from '../../helpers/parameters';
+import { processTokenResponse } from '../../helpers/tokenResponse';
+import { postClientForm } from '../../transport';
+import type { OperationContext } from '../operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Refresh Token',
+		name: 'refreshToken',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'e.g. {{ $json.data.refresh_token }}',
+		description:
+			'The refresh token from an earlier token envelope. DigiLocker rotates it: keep the new one from this output.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['authorization'], operation: ['refreshToken'] } },
+	properties,
+);
+
+export const secretParameters = ['refreshToken'];
+
+export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: OperationContext): Promise<IDataObject> {
+	const refreshToken = readText.call(this, 'refreshToken', itemIndex, {
+		label: 'Refresh Token',
+		required: true,
+		maxLength: 4096,
+		pattern: /^[\x21-\x7e]+$/,
+		patternHint: 'must be a token without spaces',
+	});
+	const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
+	const response = await postClientForm.call(this, app, PATHS.token, form);
+	return processTokenResponse(response, now);
+}

@@ -1,0 +1,61 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../helpers/constants';
+import { readText } from '../../helpers/parameters';
+import { tryParseJsonObject } from '../../helpers/jsonBody';
+import { upstreamError } from '../../helpers/upstreamErrors';
+import { postClientForm } from '../../transport';
+import type { OperationContext } from '../operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Token',
+		name: 'token',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'e.g. {{ $json.data.access_token }}',
+		description: 'The access or refresh token to revoke; DigiLocker ends the whole grant it belongs to',
+	},
+	{
+		displayName: 'Token Type Hint',
+		name: 'tokenTypeHint',
+		type: 'options',
+		default: 'access_token',
+		options: [
+			{ name: 'Access Token', value: 'access_token' },
+			{ name: 'Refresh Token', value: 'refresh_token' },
+		],
+		description: 'Which kind of token this is (token_type_hint)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['authorization'], operation: ['revokeToken'] } },
+	properties,
+);
+
+export const secretParameters = ['token'];
+
+export async function execute(this: IExecuteFunctions, { app, itemIndex }: OperationContext): Promise<IDataObject> {
+	const token = readText.call(this, 'token', itemIndex, {
+		label: 'Token',
+		required: true,
+		maxLength: 4096,
+		pattern: /^[\x21-\x7e]+$/,
+		patternHint: 'must be a token without spaces',
+	});
+	const tokenTypeHint = readText.call(this, 'tokenTypeHint', itemIndex, {
+		label: 'Token Type Hint',
+		pattern: /^(access_token|refresh_token)$/,
+		patternHint: 'must be "access_token" or "refresh_token"',
+	});
+	const form = new URLSearchParams({ token });
+	if (tokenTypeHint) form.set('token_type_hint', tokenTypeHint);
+	const response = await postClientForm.call(this, app, PATHS.revoke, form);
+	if (response.statusCode < 200 || response.statusCode > 299) {
+		throw upstreamError(response.statusCode, tryParseJsonObject(response.body), 'revoke');
+	}
+	return { revoked: true, token_type_hint: tokenTypeHint || null };
+}

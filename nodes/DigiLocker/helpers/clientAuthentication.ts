@@ -1,0 +1,26 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+/**
+ * Adds the app's client authentication to a token or revoke request: an HTTP Basic header, or
+ * `client_id` and `client_secret` form fields, as the credential's "Client Authentication" says.
+ */
+export function applyClientAuthentication(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const clientId = String(credentials.clientId ?? '').trim();
+	const clientSecret = String(credentials.clientSecret ?? '').trim();
+	if (credentials.clientAuthentication === 'body') {
+		const { body } = requestOptions;
+		if (body instanceof URLSearchParams) {
+			const form = new URLSearchParams(body);
+			form.set('client_id', clientId);
+			form.set('client_secret', clientSecret);
+			return { ...requestOptions, body: form };
+		}
+		const fields = typeof body === 'object' && body !== null ? (body as IDataObject) : {};
+		return { ...requestOptions, body: { ...fields, client_id: clientId, client_secret: clientSecret } };
+	}
+	const basic = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
+	return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Basic ${basic}` } };
+}

@@ -1,0 +1,21 @@
+export const CREDENTIAL_TYPE = 'digiLockerApi';
+
+export const ENVIRONMENT_BASE_URLS = {
+	production: 'https://digilocker.meripehchaan.gov.in/public',
+	legacy: 'https://api.digitallocker.gov.in/public',
+	sandbox: 'https://betaapi.digitallocker.gov.in/public',
+} as const;
+
+export type NamedEnvironment = keyof typeof ENVIRONMENT_BASE_URLS;
+
+export const PATHS = {
+	consentPage: '/oauth2/1/authorize',
+	token: '/oauth2/1/token',
+	revoke: '/oauth2/1/revoke',
+} as const;
+
+export const DEFAULT_STATE_LIFETIME_MINUTES = 30;
+export const MAX_STATE_LIFETIME_MINUTES = 24 * 60;
+export const STATE_CLOCK_SKEW_SECONDS = 60;
+export const MAX_CONTEXT_LENGTH = 512;
+export const DEFAULT_TIMEOUT_MS = 30_000;

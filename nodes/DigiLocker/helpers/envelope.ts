@@ -1,0 +1,27 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { DigiLockerError } from './errors';
+import { redactSecrets } from './redact';
+
+export function successEnvelope(data: IDataObject): IDataObject {
+	return { success: true, data };
+}
+
+/** The error as users see it: fixed code, message, status and DigiLocker's own words, secrets removed. */
+export function errorBody(error: DigiLockerError, secrets: Array<string | undefined>): IDataObject {
+	const body: IDataObject = { code: error.code, message: redactSecrets(error.message, secrets) };
+	if (error.status !== undefined) body.status = error.status;
+	if (error.upstream) {
+		const upstream: IDataObject = {};
+		if (error.upstream.error) upstream.error = redactSecrets(error.upstream.error, secrets);
+		if (error.upstream.error_description) {
+			upstream.error_description = redactSecrets(error.upstream.error_description, secrets);
+		}
+		body.upstream = upstream;
+	}
+	return body;
+}
+
+export function failureEnvelope(error: DigiLockerError, secrets: Array<string | undefined>): IDataObject {
+	return { success: false, error: errorBody(error, secrets) };
+}

@@ -1,0 +1,59 @@
+export const ERROR_CODES = [
+	'VALIDATION_ERROR',
+	'INVALID_STATE',
+	'INVALID_CLIENT',
+	'INVALID_GRANT',
+	'INVALID_TOKEN',
+	'INSUFFICIENT_SCOPE',
+	'NOT_FOUND',
+	'RATE_LIMITED',
+	'UPSTREAM_ERROR',
+	'NETWORK_ERROR',
+	'TIMEOUT',
+	'INVALID_RESPONSE',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface UpstreamError {
+	error?: string;
+	error_description?: string;
+}
+
+export interface DigiLockerErrorDetails {
+	status?: number;
+	upstream?: UpstreamError;
+	hint?: string;
+}
+
+/** The one error type every layer throws; the router turns it into an envelope or an n8n error. */
+export class DigiLockerError extends Error {
+	override name = 'DigiLockerError';
+
+	readonly status?: number;
+
+	readonly upstream?: UpstreamError;
+
+	readonly hint?: string;
+
+	constructor(
+		readonly code: ErrorCode,
+		message: string,
+		details: DigiLockerErrorDetails = {},
+	) {
+		super(message);
+		this.status = details.status;
+		this.upstream = details.upstream;
+		this.hint = details.hint;
+	}
+}
+
+export const validationError = (message: string, hint?: string) =>
+	new DigiLockerError('VALIDATION_ERROR', message, { hint });
+
+export const invalidResponse = (message: string, status?: number) =>
+	new DigiLockerError('INVALID_RESPONSE', message, { status });
+
+/** Codes that describe the caller's input; everything else is DigiLocker or the network answering. */
+export const isInputErrorCode = (code: ErrorCode) =>
+	code === 'VALIDATION_ERROR' || code === 'INVALID_STATE';

@@ -1,0 +1,30 @@
+import { invalidResponse } from './errors';
+
+/** Parses a response body that must be one JSON object. */
+export function parseJsonObject(text: string, status: number): Record<string, unknown> {
+	if (text.trim() === '') {
+		throw invalidResponse(`DigiLocker returned an empty body where JSON was expected (HTTP ${status})`, status);
+	}
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		throw invalidResponse(`DigiLocker returned a body that is not valid JSON (HTTP ${status})`, status);
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw invalidResponse(`DigiLocker returned JSON that is not an object (HTTP ${status})`, status);
+	}
+	return parsed as Record<string, unknown>;
+}
+
+/** Parses an error body if it is a JSON object; anything else yields undefined (the status still tells). */
+export function tryParseJsonObject(text: string): Record<string, unknown> | undefined {
+	try {
+		const parsed: unknown = JSON.parse(text);
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+			? (parsed as Record<string, unknown>)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,103 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+import { STATE_CLOCK_SKEW_SECONDS } from './constants';
+import { DigiLockerError } from './errors';
+
+const STATE_VERSION = 'v1';
+const NONCE_BYTES = 16;
+
+export interface AppSecrets {
+	clientId: string;
+	clientSecret: string;
+}
+
+export interface StateClaims {
+	nonce: string;
+	issuedAt: number;
+	expiresAt: number;
+	context?: string;
+}
+
+interface StatePayload {
+	n: string;
+	iat: number;
+	exp: number;
+	ctx?: string;
+}
+
+/** A key per purpose and app, so neither the state signature nor the verifier ever uses the raw secret. */
+function deriveKey(app: AppSecrets, purpose: 'state' | 'pkce'): Buffer {
+	return createHmac('sha256', app.clientSecret)
+		.update(`n8n-nodes-digilocker/${purpose}/v1/${app.clientId}`)
+		.digest();
+}
+
+function sign(app: AppSecrets, signedPart: string): Buffer {
+	return createHmac('sha256', deriveKey(app, 'state')).update(signedPart).digest();
+}
+
+export function createState(
+	app: AppSecrets,
+	options: { nowSeconds: number; lifetimeSeconds: number; context?: string; nonce?: string },
+): string {
+	const payload: StatePayload = {
+		n: options.nonce ?? randomBytes(NONCE_BYTES).toString('base64url'),
+		iat: options.nowSeconds,
+		exp: options.nowSeconds + options.lifetimeSeconds,
+	};
+	if (options.context !== undefined && options.context !== '') payload.ctx = options.context;
+	const signedPart = `${STATE_VERSION}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+	return `${signedPart}.${sign(app, signedPart).toString('base64url')}`;
+}
+
+const invalidState = (reason: string) =>
+	new DigiLockerError('INVALID_STATE', `The state is not valid: ${reason}`, {
+		hint: 'Pass the "state" query parameter of the callback unchanged, within its lifetime, with the same DigiLocker credential that created it.',
+	});
+
+function decodePayload(encoded: string): StatePayload {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+	} catch {
+		throw invalidState('its payload cannot be read');
+	}
+	const payload = parsed as Partial<StatePayload> | null;
+	if (
+		typeof payload !== 'object' ||
+		payload === null ||
+		typeof payload.n !== 'string' ||
+		!Number.isInteger(payload.iat) ||
+		!Number.isInteger(payload.exp) ||
+		(payload.ctx !== undefined && typeof payload.ctx !== 'string')
+	) {
+		throw invalidState('its payload cannot be read');
+	}
+	return payload as StatePayload;
+}
+
+export function verifyState(state: string, app: AppSecrets, nowSeconds: number): StateClaims {
+	const parts = state.split('.');
+	if (parts.length !== 3 || parts[0] !== STATE_VERSION || !parts[1] || !parts[2]) {
+		throw invalidState('it was not created by this node');
+	}
+	const [version, encodedPayload, encodedSignature] = parts;
+	const expected = sign(app, `${version}.${encodedPayload}`);
+	const given = Buffer.from(encodedSignature, 'base64url');
+	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+		throw invalidState('its signature does not match this credential');
+	}
+	const payload = decodePayload(encodedPayload);
+	if (payload.iat > nowSeconds + STATE_CLOCK_SKEW_SECONDS) {
+		throw invalidState('it was issued in the future');
+	}
+	if (payload.exp <= nowSeconds) {
+		throw invalidState(`it expired at ${new Date(payload.exp * 1000).toISOString()}`);
+	}
+	return { nonce: payload.n, issuedAt: payload.iat, expiresAt: payload.exp, context: payload.ctx };
+}
+
+/** The PKCE code_verifier of a state: 43 base64url characters, reproducible only with the app secret. */
+export function deriveCodeVerifier(state: string, app: AppSecrets): string {
+	return createHmac('sha256', deriveKey(app, 'pkce')).update(state).digest('base64url');
+}
