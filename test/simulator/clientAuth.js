@@ -1,0 +1,77 @@
+'use strict';
+
+/**
+ * Client authentication for the token and revoke endpoints: HTTP Basic (client_id as user,
+ * client_secret as password) or client_id + client_secret form fields. When both are sent they
+ * must agree. The credentials are used as sent (no form-decoding of the Basic values).
+ */
+
+const crypto = require('crypto');
+const { OAuthError } = require('./http-util');
+
+const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function clientAuthFailed() {
+	return new OAuthError(401, 'invalid_client', 'Client authentication failed', {
+		'WWW-Authenticate': 'Basic realm="DigiLocker Simulator"',
+	});
+}
+
+/**
+ * @param {string | undefined} header the Authorization header
+ * @returns {{ present: false } | { present: true, valid: false } | { present: true, valid: true, id: string, secret: string }}
+ */
+function parseBasic(header) {
+	if (!header) return { present: false };
+	const match = /^Basic[ ]+(\S*)\s*$/i.exec(header);
+	if (!match) return { present: false };
+	const encoded = match[1];
+	if (!BASE64_PATTERN.test(encoded)) return { present: true, valid: false };
+	const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	if (colon <= 0) return { present: true, valid: false };
+	return { present: true, valid: true, id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+/**
+ * @param {string} a
+ * @param {string} b
+ */
+function safeEqual(a, b) {
+	const ha = crypto.createHash('sha256').update(a, 'utf8').digest();
+	const hb = crypto.createHash('sha256').update(b, 'utf8').digest();
+	return crypto.timingSafeEqual(ha, hb);
+}
+
+/**
+ * @template {{ clientId: string, clientSecret: string }} App
+ * @param {import('http').IncomingHttpHeaders} headers
+ * @param {Record<string, string>} form
+ * @param {Map<string, App>} apps
+ * @returns {App}
+ */
+function authenticateClient(headers, form, apps) {
+	const basic = parseBasic(headers.authorization);
+	const formId = form.client_id;
+	const formSecret = form.client_secret;
+
+	let id;
+	let secret;
+	if (basic.present) {
+		if (!basic.valid) throw clientAuthFailed();
+		if (formId !== undefined && formId !== basic.id) throw clientAuthFailed();
+		if (formSecret !== undefined && !safeEqual(formSecret, basic.secret)) throw clientAuthFailed();
+		id = basic.id;
+		secret = basic.secret;
+	} else {
+		if (!formId || !formSecret) throw clientAuthFailed();
+		id = formId;
+		secret = formSecret;
+	}
+
+	const app = apps.get(id);
+	if (!app || !safeEqual(secret, app.clientSecret)) throw clientAuthFailed();
+	return app;
+}
+
+module.exports = { authenticateClient, parseBasic };

@@ -1,0 +1,157 @@
+'use strict';
+
+/**
+ * Per-route fault injection. A fault set for a route key wins over one set for '*'.
+ * `times: n` applies the fault to the next n requests on that key, then removes it.
+ */
+
+const FAULT_TYPES = ['latency', 'status', 'reset', 'truncated', 'malformed-json', 'html'];
+
+/** @type {Record<number, { error: string, description: string }>} */
+const DEFAULT_STATUS_BODIES = {
+	429: { error: 'rate_limit_exceeded', description: 'Too many requests' },
+	500: { error: 'unexpected_error', description: 'Internal server error' },
+	502: { error: 'bad_gateway', description: 'Bad gateway' },
+	503: { error: 'service_unavailable', description: 'Service temporarily unavailable' },
+	504: { error: 'gateway_timeout', description: 'Gateway timeout' },
+	530: { error: 'unexpected_error', description: 'Internal server error' },
+};
+
+/**
+ * @typedef {{ type: 'latency', ms: number, times?: number }
+ *   | { type: 'status', status: number, retryAfter?: number, body?: object, times?: number }
+ *   | { type: 'reset', times?: number }
+ *   | { type: 'truncated', times?: number }
+ *   | { type: 'malformed-json', times?: number }
+ *   | { type: 'html', times?: number }} Fault
+ */
+
+/** @param {Fault} fault */
+function validateFault(fault) {
+	if (!fault || typeof fault !== 'object' || !FAULT_TYPES.includes(fault.type)) {
+		throw new TypeError(`simulator: fault type must be one of ${FAULT_TYPES.join(', ')}`);
+	}
+	if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) {
+		throw new TypeError('simulator: fault times must be a positive integer');
+	}
+	if (fault.type === 'latency' && !(Number.isFinite(fault.ms) && fault.ms >= 0)) {
+		throw new TypeError('simulator: latency fault needs ms >= 0');
+	}
+	if (fault.type === 'status') {
+		if (!Number.isInteger(fault.status) || fault.status < 400 || fault.status > 599) {
+			throw new TypeError('simulator: status fault needs a 4xx/5xx status');
+		}
+		if (fault.retryAfter !== undefined && !(Number.isInteger(fault.retryAfter) && fault.retryAfter >= 0)) {
+			throw new TypeError('simulator: retryAfter must be a whole number of seconds');
+		}
+	}
+}
+
+/**
+ * @param {string[]} routeKeys keys that may carry faults ('*' is always allowed)
+ */
+function createFaultRegistry(routeKeys) {
+	/** @type {Map<string, { fault: Fault, remaining: number }>} */
+	const faults = new Map();
+
+	return {
+		/**
+		 * @param {string} key
+		 * @param {Fault} fault
+		 */
+		set(key, fault) {
+			if (key !== '*' && !routeKeys.includes(key)) {
+				throw new TypeError(`simulator: unknown fault route key ${key}`);
+			}
+			validateFault(fault);
+			faults.set(key, { fault: { ...fault }, remaining: fault.times ?? Infinity });
+		},
+		clear() {
+			faults.clear();
+		},
+		/**
+		 * The fault to apply to one request on this route, counting it against `times`.
+		 * @param {string} key
+		 * @returns {Fault | undefined}
+		 */
+		take(key) {
+			const entryKey = faults.has(key) ? key : faults.has('*') ? '*' : undefined;
+			if (entryKey === undefined) return undefined;
+			const entry = /** @type {{ fault: Fault, remaining: number }} */ (faults.get(entryKey));
+			entry.remaining -= 1;
+			if (entry.remaining <= 0) faults.delete(entryKey);
+			return entry.fault;
+		},
+	};
+}
+
+/**
+ * Applies a fault. Resolves true when the fault produced (or killed) the response, false when
+ * the normal handler should still run (latency).
+ * @param {Fault} fault
+ * @param {import('http').ServerResponse} res
+ * @param {(ms: number) => Promise<void>} sleep
+ * @returns {Promise<boolean>}
+ */
+async function applyFault(fault, res, sleep) {
+	switch (fault.type) {
+		case 'latency':
+			await sleep(fault.ms);
+			return false;
+		case 'status': {
+			const fallback = DEFAULT_STATUS_BODIES[fault.status] ?? {
+				error: 'unexpected_error',
+				description: 'Simulated failure',
+			};
+			const body = fault.body ?? { error: fallback.error, error_description: fallback.description };
+			const text = JSON.stringify(body);
+			/** @type {Record<string, string>} */
+			const headers = {
+				'Content-Type': 'application/json; charset=utf-8',
+				'Content-Length': String(Buffer.byteLength(text)),
+			};
+			if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+			res.writeHead(fault.status, headers);
+			res.end(text);
+			return true;
+		}
+		case 'reset':
+			res.socket?.destroy();
+			return true;
+		case 'truncated': {
+			const partial = '{"access_token":"';
+			res.writeHead(200, {
+				'Content-Type': 'application/json; charset=utf-8',
+				'Content-Length': String(Buffer.byteLength(partial) + 512),
+			});
+			res.write(partial, () => {
+				res.socket?.end();
+			});
+			return true;
+		}
+		case 'malformed-json': {
+			const text = '{"access_token": "abc"';
+			res.writeHead(200, {
+				'Content-Type': 'application/json; charset=utf-8',
+				'Content-Length': String(Buffer.byteLength(text)),
+			});
+			res.end(text);
+			return true;
+		}
+		case 'html': {
+			const html =
+				'<!DOCTYPE html><html><head><title>Service Unavailable</title></head>' +
+				'<body><h1>DigiLocker is under maintenance</h1><p>Please try again later.</p></body></html>';
+			res.writeHead(200, {
+				'Content-Type': 'text/html; charset=utf-8',
+				'Content-Length': String(Buffer.byteLength(html)),
+			});
+			res.end(html);
+			return true;
+		}
+		default:
+			return false;
+	}
+}
+
+module.exports = { FAULT_TYPES, createFaultRegistry, applyFault, validateFault };

@@ -1,0 +1,161 @@
+'use strict';
+
+/**
+ * Fake partner apps and fake DigiLocker users. Nothing here is real: names, numbers and
+ * identifiers are invented, and the client secret is a simulator-only value.
+ */
+
+const fs = require('fs');
+const path = require('path');
+
+/**
+ * @typedef {object} SimApp
+ * @property {string} clientId
+ * @property {string} clientSecret
+ * @property {string[]} redirectUris
+ * @property {string[]} [allowedScopes] scopes the app may request; default: any known scope
+ */
+
+/**
+ * @typedef {object} SimUser
+ * @property {string} digilockerid 36-char UUID
+ * @property {string} name
+ * @property {string} dob DDMMYYYY
+ * @property {'M' | 'F' | 'T'} gender
+ * @property {'Y' | 'N'} eaadhaar
+ * @property {string} mobile
+ * @property {string} reference_key 32 hex
+ * @property {string} [email]
+ */
+
+/** @type {SimApp[]} */
+const DEFAULT_APPS = [
+	{
+		clientId: 'SIMCLIENT01',
+		clientSecret: 'sim-secret-do-not-use',
+		redirectUris: ['http://localhost:5678/webhook/digilocker/callback'],
+	},
+];
+
+/** @type {SimUser[]} */
+const DEFAULT_USERS = [
+	{
+		digilockerid: '529c7625-9961-4b3f-9414-d2d247136131',
+		name: 'Asha Simulated Verma',
+		dob: '05031990',
+		gender: 'F',
+		eaadhaar: 'Y',
+		mobile: '9000000001',
+		reference_key: 'bef7ab66bfc4e529ec3f47cc92a1d80a',
+		email: 'asha.sim@example.com',
+	},
+	{
+		digilockerid: '8cd3ebc4-e08b-44fd-bf9c-0c269a47134c',
+		name: 'Rohan Simulated Iyer',
+		dob: '17111985',
+		gender: 'M',
+		eaadhaar: 'N',
+		mobile: '9000000002',
+		reference_key: 'cc775c517e82d775bd2cca05e82cc91e',
+		email: '',
+	},
+	{
+		digilockerid: 'b7be2a3b-0aaa-432b-9eba-d42bdd183696',
+		name: 'Kiran Simulated Rao',
+		dob: '01012000',
+		gender: 'T',
+		eaadhaar: 'Y',
+		mobile: '9000000003',
+		reference_key: '8ac9cce2b312bd87ae0297c98ed35e84',
+		email: 'kiran.sim@example.com',
+	},
+];
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * @param {unknown} apps
+ * @returns {Map<string, SimApp>}
+ */
+function normalizeApps(apps) {
+	const list = apps === undefined ? DEFAULT_APPS : apps;
+	if (!Array.isArray(list) || list.length === 0) {
+		throw new TypeError('simulator: apps must be a non-empty array');
+	}
+	/** @type {Map<string, SimApp>} */
+	const map = new Map();
+	for (const app of list) {
+		if (!app || typeof app.clientId !== 'string' || app.clientId === '') {
+			throw new TypeError('simulator: every app needs a clientId');
+		}
+		if (typeof app.clientSecret !== 'string' || app.clientSecret === '') {
+			throw new TypeError(`simulator: app ${app.clientId} needs a clientSecret`);
+		}
+		if (!Array.isArray(app.redirectUris) || app.redirectUris.length === 0) {
+			throw new TypeError(`simulator: app ${app.clientId} needs redirectUris`);
+		}
+		for (const uri of app.redirectUris) {
+			try {
+				new URL(uri);
+			} catch {
+				throw new TypeError(`simulator: app ${app.clientId} has an invalid redirect URI`);
+			}
+		}
+		if (map.has(app.clientId)) throw new TypeError(`simulator: duplicate app ${app.clientId}`);
+		map.set(app.clientId, {
+			clientId: app.clientId,
+			clientSecret: app.clientSecret,
+			redirectUris: [...app.redirectUris],
+			allowedScopes: Array.isArray(app.allowedScopes) ? [...app.allowedScopes] : undefined,
+		});
+	}
+	return map;
+}
+
+/**
+ * @param {unknown} users
+ * @returns {Map<string, SimUser>} keyed by digilockerid, in seed order
+ */
+function normalizeUsers(users) {
+	const list = users === undefined ? DEFAULT_USERS : users;
+	if (!Array.isArray(list) || list.length === 0) {
+		throw new TypeError('simulator: users must be a non-empty array');
+	}
+	/** @type {Map<string, SimUser>} */
+	const map = new Map();
+	for (const user of list) {
+		if (!user || typeof user.digilockerid !== 'string' || !UUID_PATTERN.test(user.digilockerid)) {
+			throw new TypeError('simulator: every user needs a UUID digilockerid');
+		}
+		if (!/^\d{8}$/.test(String(user.dob))) {
+			throw new TypeError(`simulator: user ${user.digilockerid} needs dob as DDMMYYYY`);
+		}
+		if (map.has(user.digilockerid)) {
+			throw new TypeError(`simulator: duplicate user ${user.digilockerid}`);
+		}
+		map.set(user.digilockerid, {
+			digilockerid: user.digilockerid,
+			name: String(user.name ?? ''),
+			dob: String(user.dob),
+			gender: user.gender ?? 'M',
+			eaadhaar: user.eaadhaar === 'Y' ? 'Y' : 'N',
+			mobile: String(user.mobile ?? ''),
+			reference_key: String(user.reference_key ?? ''),
+			email: String(user.email ?? ''),
+		});
+	}
+	return map;
+}
+
+/**
+ * Reads `{ apps?, users? }` from a JSON file (used by the CLI).
+ * @param {string} file
+ * @returns {{ apps?: SimApp[], users?: SimUser[] }}
+ */
+function loadSeedFile(file) {
+	const parsed = JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
+	if (!parsed || typeof parsed !== 'object') throw new TypeError('simulator: seed file must hold an object');
+	return { apps: parsed.apps, users: parsed.users };
+}
+
+module.exports = { DEFAULT_APPS, DEFAULT_USERS, normalizeApps, normalizeUsers, loadSeedFile };
