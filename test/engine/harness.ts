@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- n8n-core runs the real engine in tests only */
 import { Credentials, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
@@ -113,12 +112,19 @@ export interface NodeRun {
 	error?: IRun['data']['resultData']['error'];
 }
 
-export async function runDigiLockerNode(options: {
+export interface NodeRunOptions {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	input?: IDataObject[];
 	continueOnFail?: boolean;
-}): Promise<NodeRun> {
+}
+
+export async function runDigiLockerNode(options: NodeRunOptions): Promise<NodeRun> {
+	return await runNodeUnderTest(new DigiLocker(), options);
+}
+
+/** Runs Start → the given node type (named "DigiLocker" in the workflow) in n8n-core's WorkflowExecute. */
+export async function runNodeUnderTest(nodeType: INodeType, options: NodeRunOptions): Promise<NodeRun> {
 	const nodes: INode[] = [
 		{ id: 'start', name: 'Start', type: 'start', typeVersion: 1, position: [0, 0], parameters: {} },
 		{
@@ -133,7 +139,7 @@ export async function runDigiLockerNode(options: {
 		},
 	];
 	const connections = { Start: { main: [[{ node: 'DigiLocker', type: NodeConnectionTypes.Main, index: 0 }]] } };
-	const nodeTypes = new NodeTypes({ start: startNode, digiLocker: new DigiLocker() });
+	const nodeTypes = new NodeTypes({ start: startNode, digiLocker: nodeType });
 	const workflow = new Workflow({ id: 'wf-test', nodes, connections, active: false, nodeTypes });
 	const workflowData: IWorkflowBase = {
 		id: 'wf-test',

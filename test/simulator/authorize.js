@@ -71,7 +71,11 @@ function validateAuthorizeRequest(values, sim) {
 		);
 	}
 	if (param(values, 'response_type') !== 'code') {
-		throw new OAuthError(400, 'unsupported_response_type', 'The response_type parameter must be code');
+		throw new OAuthError(
+			400,
+			'unsupported_response_type',
+			'The response_type parameter must be code',
+		);
 	}
 	const codeChallenge = param(values, 'code_challenge');
 	const codeChallengeMethod = param(values, 'code_challenge_method');
@@ -95,7 +99,9 @@ function validateAuthorizeRequest(values, sim) {
 	}
 	const rawScope = param(values, 'scope');
 	const scope =
-		rawScope === undefined ? DEFAULT_SCOPE : [...new Set(rawScope.split(' ').filter(Boolean))].join(' ');
+		rawScope === undefined
+			? DEFAULT_SCOPE
+			: [...new Set(rawScope.split(' ').filter(Boolean))].join(' ');
 	if (scope === '') throw new OAuthError(400, 'invalid_scope', 'The requested scope is invalid');
 	checkScope(scope, app);
 
@@ -195,7 +201,8 @@ function authorizeDirect(input, sim) {
 		scope: input.scope,
 		req_doctype: input.reqDoctype,
 		purpose: input.purpose,
-		consent_valid_till: input.consentValidTill === undefined ? undefined : String(input.consentValidTill),
+		consent_valid_till:
+			input.consentValidTill === undefined ? undefined : String(input.consentValidTill),
 	};
 	/** @type {Record<string, string>} */
 	const values = {};
@@ -232,7 +239,8 @@ function handleAuthorize(ctx) {
 		selectedUserId: userId,
 	});
 	sendHtml(ctx.res, 200, html, {
-		'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+		'Content-Security-Policy':
+			"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
 		'X-Frame-Options': 'DENY',
 		'Referrer-Policy': 'no-referrer',
 	});

@@ -30,7 +30,12 @@ function parseBasic(header) {
 	const decoded = Buffer.from(encoded, 'base64').toString('utf8');
 	const colon = decoded.indexOf(':');
 	if (colon <= 0) return { present: true, valid: false };
-	return { present: true, valid: true, id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+	return {
+		present: true,
+		valid: true,
+		id: decoded.slice(0, colon),
+		secret: decoded.slice(colon + 1),
+	};
 }
 
 /**

@@ -41,7 +41,10 @@ function validateFault(fault) {
 		if (!Number.isInteger(fault.status) || fault.status < 400 || fault.status > 599) {
 			throw new TypeError('simulator: status fault needs a 4xx/5xx status');
 		}
-		if (fault.retryAfter !== undefined && !(Number.isInteger(fault.retryAfter) && fault.retryAfter >= 0)) {
+		if (
+			fault.retryAfter !== undefined &&
+			!(Number.isInteger(fault.retryAfter) && fault.retryAfter >= 0)
+		) {
 			throw new TypeError('simulator: retryAfter must be a whole number of seconds');
 		}
 	}

@@ -154,7 +154,8 @@ function normalizeUsers(users) {
  */
 function loadSeedFile(file) {
 	const parsed = JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
-	if (!parsed || typeof parsed !== 'object') throw new TypeError('simulator: seed file must hold an object');
+	if (!parsed || typeof parsed !== 'object')
+		throw new TypeError('simulator: seed file must hold an object');
 	return { apps: parsed.apps, users: parsed.users };
 }
 
