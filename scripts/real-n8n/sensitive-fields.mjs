@@ -95,11 +95,14 @@ async function restApiView(instance, executionId, verifier) {
 		const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 		const view = async (query = '') => {
 			const res = await fetch(`${baseUrl}/rest/executions/${executionId}${query}`, { headers: { ...headers, cookie } });
-			const text = await res.text();
+			const body = await res.json().catch(() => null);
+			// { data: { ..., data: <execution data as a flatted string> } }
+			const text = typeof body?.data?.data === 'string' ? body.data.data : JSON.stringify(body);
 			return {
 				status: res.status,
 				verifierVisible: typeof verifier === 'string' && text.includes(verifier),
-				redactionMarker: text.includes(REDACTED) || text.includes('"redacted"'),
+				nodeDefinedFieldMarker: text.includes(REDACTED),
+				fullItemRedactionMarker: text.includes('"redacted"'),
 			};
 		};
 		return {

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { DigiLockerApp } from '../helpers/appConfig';
-import { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS } from '../helpers/constants';
+import { CREDENTIAL_TYPE } from '../helpers/constants';
 import { DigiLockerError } from '../helpers/errors';
+import type { RequestSettings } from '../helpers/requestSettings';
 import type { RawResponse } from '../helpers/tokenResponse';
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT']);
@@ -45,6 +46,7 @@ export async function postClientForm(
 	app: DigiLockerApp,
 	path: string,
 	form: URLSearchParams,
+	settings: RequestSettings,
 ): Promise<RawResponse> {
 	const options: IHttpRequestOptions = {
 		method: 'POST',
@@ -55,7 +57,7 @@ export async function postClientForm(
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: DEFAULT_TIMEOUT_MS,
+		timeout: settings.timeoutMs,
 	};
 	let response: { statusCode: number; headers: Record<string, unknown>; body: unknown };
 	try {

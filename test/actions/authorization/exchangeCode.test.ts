@@ -209,6 +209,21 @@ describe('authorization › exchangeCode when DigiLocker or the network fails', 
 		expect(serialized(run)).not.toContain(consent.code);
 	});
 
+	it('gives up after the timeout with TIMEOUT, without sending the code again', async () => {
+		const consent = await giveConsent(sim, 'basic');
+		sim.clearRequests();
+		sim.setFault('token', { type: 'latency', ms: 2500 });
+		const run = await runOperation(sim, 'basic', { operation: 'exchangeCode', code: consent.code, state: consent.state, requestOptions: { timeoutSeconds: 1 } });
+		expect(run.items![0].json.error).toEqual({ code: 'TIMEOUT', message: `DigiLocker at ${new URL(sim.baseUrl).host} did not answer in time` });
+		expect(tokenRequests(sim)).toHaveLength(1);
+	});
+
+	it('refuses a timeout outside 1 to 600 seconds before sending anything', async () => {
+		const run = await runOperation(sim, 'basic', { operation: 'exchangeCode', code: 'abc', codeVerifier: 'v'.repeat(43), requestOptions: { timeoutSeconds: '={{ "soon" }}' } });
+		expect(run.items![0].json.error).toEqual({ code: 'VALIDATION_ERROR', message: 'Timeout must be a number of seconds from 1 to 600' });
+		expect(tokenRequests(sim)).toHaveLength(0);
+	});
+
 	it('reports an unreachable host as NETWORK_ERROR naming the host only', async () => {
 		const run = await runOperation(sim, 'basic', { operation: 'exchangeCode', code: 'abc', codeVerifier: 'v'.repeat(43) }, {
 			credentials: { baseUrl: 'http://127.0.0.1:1/public' },

@@ -6,7 +6,9 @@ import { readText } from '../../helpers/parameters';
 import { isValidCodeVerifier } from '../../helpers/pkce';
 import { deriveCodeVerifier, verifyState } from '../../helpers/state';
 import { processTokenResponse } from '../../helpers/tokenResponse';
+import { readRequestSettings } from '../../helpers/requestSettings';
 import { postClientForm } from '../../transport';
+import { requestOptionsProperty } from '../common.descriptions';
 import type { OperationContext } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -38,6 +40,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Only if you keep your own PKCE verifier. Leave empty to use the one derived from the state.',
 	},
+	requestOptionsProperty,
 ];
 
 export const description = updateDisplayOptions(
@@ -75,7 +78,7 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: 
 		redirect_uri: app.redirectUri,
 		code_verifier: codeVerifier,
 	});
-	const response = await postClientForm.call(this, app, PATHS.token, form);
+	const response = await postClientForm.call(this, app, PATHS.token, form, readRequestSettings.call(this, itemIndex));
 	const token = processTokenResponse(response, now);
 	return claims?.context !== undefined ? { ...token, context: claims.context } : token;
 }

@@ -3,7 +3,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { PATHS } from '../../helpers/constants';
 import { readText } from '../../helpers/parameters';
 import { processTokenResponse } from '../../helpers/tokenResponse';
+import { readRequestSettings } from '../../helpers/requestSettings';
 import { postClientForm } from '../../transport';
+import { requestOptionsProperty } from '../common.descriptions';
 import type { OperationContext } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -18,6 +20,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The refresh token from an earlier token envelope. DigiLocker rotates it: keep the new one from this output.',
 	},
+	requestOptionsProperty,
 ];
 
 export const description = updateDisplayOptions(
@@ -36,6 +39,6 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: 
 		patternHint: 'must be a token without spaces',
 	});
 	const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
-	const response = await postClientForm.call(this, app, PATHS.token, form);
+	const response = await postClientForm.call(this, app, PATHS.token, form, readRequestSettings.call(this, itemIndex));
 	return processTokenResponse(response, now);
 }

@@ -4,7 +4,9 @@ import { PATHS } from '../../helpers/constants';
 import { readText } from '../../helpers/parameters';
 import { tryParseJsonObject } from '../../helpers/jsonBody';
 import { upstreamError } from '../../helpers/upstreamErrors';
+import { readRequestSettings } from '../../helpers/requestSettings';
 import { postClientForm } from '../../transport';
+import { requestOptionsProperty } from '../common.descriptions';
 import type { OperationContext } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -29,6 +31,7 @@ const properties: INodeProperties[] = [
 		],
 		description: 'Which kind of token this is (token_type_hint)',
 	},
+	requestOptionsProperty,
 ];
 
 export const description = updateDisplayOptions(
@@ -53,7 +56,7 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex }: Opera
 	});
 	const form = new URLSearchParams({ token });
 	if (tokenTypeHint) form.set('token_type_hint', tokenTypeHint);
-	const response = await postClientForm.call(this, app, PATHS.revoke, form);
+	const response = await postClientForm.call(this, app, PATHS.revoke, form, readRequestSettings.call(this, itemIndex));
 	if (response.statusCode < 200 || response.statusCode > 299) {
 		throw upstreamError(response.statusCode, tryParseJsonObject(response.body), 'revoke');
 	}
