@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_MS } from '../helpers/constants';
-
 /** Settings of the HTTP requests an operation sends; shown under "Request Options". */
 export const requestOptionsProperty: INodeProperties = {
 	displayName: 'Request Options',
@@ -15,7 +13,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'timeoutSeconds',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 600 },
-			default: DEFAULT_TIMEOUT_MS / 1000,
+			default: 30,
 			description: 'How long to wait for DigiLocker to answer one request',
 		},
 	],
