@@ -18,7 +18,6 @@ import { seedDatabase } from './template-db.mjs';
 
 export { nodeOutput, parseRunOutput, runError };
 
-const PACKAGE_NAME = 'n8n-nodes-digilocker';
 const CACHE_DIR = path.join(defaultRepoDir, '.cache/real-n8n'); // git-ignored
 // nodes whose code runs in the task runner
 const CODE_NODE = /^(n8n-nodes-base\.(code|function|functionItem|aiTransform|pythonFunction)|@n8n\/n8n-nodes-langchain\.(code|toolCode))$/;
@@ -71,30 +70,36 @@ export async function createInstance(options) {
 		}
 	};
 
-	let installed = null;
-	if (loadMode === 'package') {
-		await timed('npm pack + npm install into .n8n/nodes', () => {
-			const tarball = options.tarball ?? packPackage(repoDir, path.join(dir, 'pack'));
-			installed = { tarball, ...installCommunityPackage(n8nFolder, tarball) };
-		});
-	}
-
 	const env = baseEnv({ bin, userFolder, brokerPort });
 	if (loadMode === 'folder') env.N8N_CUSTOM_EXTENSIONS = path.join(repoDir, 'dist');
 	else env.N8N_REINSTALL_MISSING_PACKAGES = 'false'; // never reach for the npm registry
 	Object.assign(env, extraEnv);
+	// the template is made with the default key and sqlite settings
+	const templateDb = (options.templateDb ?? true) && !Object.keys(extraEnv).some((k) => /^(N8N_ENCRYPTION_KEY|DB_)/.test(k));
 
-	if (options.templateDb ?? true) {
-		await timed('copy template DB', () =>
-			seedDatabase({
-				n8nFolder,
-				cacheDir: CACHE_DIR,
-				version: bin.version,
-				nodeExe: bin.nodeExe,
-				n8nBin: bin.n8nBin,
-				makeEnv: (scratchUserFolder) => baseEnv({ bin, userFolder: scratchUserFolder, brokerPort }),
-			}),
-		);
+	let installed = null;
+	try {
+		if (loadMode === 'package') {
+			await timed('npm pack + npm install into .n8n/nodes', () => {
+				const tarball = options.tarball ?? packPackage(repoDir, path.join(dir, 'pack'));
+				installed = { tarball, ...installCommunityPackage(n8nFolder, tarball) };
+			});
+		}
+		if (templateDb) {
+			await timed('copy template DB', () =>
+				seedDatabase({
+					n8nFolder,
+					cacheDir: CACHE_DIR,
+					version: bin.version,
+					nodeExe: bin.nodeExe,
+					n8nBin: bin.n8nBin,
+					makeEnv: (scratchUserFolder) => baseEnv({ bin, userFolder: scratchUserFolder, brokerPort }),
+				}),
+			);
+		}
+	} catch (error) {
+		if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+		throw error;
 	}
 
 	const taskRunner = options.taskRunner ?? 'auto';
@@ -126,6 +131,7 @@ export async function createInstance(options) {
 		return result;
 	}
 
+	const publicationsDone = () => publicationsDoneFor(instance);
 	const instance = {
 		loadMode,
 		dir,
@@ -135,7 +141,7 @@ export async function createInstance(options) {
 		brokerPort,
 		installed,
 		timings,
-		nodeTypePrefix: loadMode === 'folder' ? 'CUSTOM' : PACKAGE_NAME,
+		nodeTypePrefix: loadMode === 'folder' ? 'CUSTOM' : installed.name, // n8n-nodes-digilocker
 		/** Full node type for a node name of this package, e.g. nodeType('digiLocker'). */
 		nodeType: (name = 'digiLocker') => `${instance.nodeTypePrefix}.${name}`,
 		cli,
@@ -198,7 +204,10 @@ export async function createInstance(options) {
 			await cliOk(['publish:workflow', `--id=${workflowId}`], { label: `publish:workflow ${workflowId}` });
 		},
 
-		/** `n8n start` on 127.0.0.1; resolves once GET /healthz answers and published workflows are active. */
+		/**
+		 * `n8n start` on 127.0.0.1 (port: given or free) -> { baseUrl, port, webhookUrl(path) }. Resolves once GET /healthz
+		 * answers and every published workflow's triggers are registered (its publication outbox record is 'completed').
+		 */
 		async startServer({ port, timeoutMs = 60_000 } = {}) {
 			if (server) throw new Error('server already running');
 			const serverPort = port ?? (await freePort());
@@ -208,7 +217,7 @@ export async function createInstance(options) {
 				N8N_PORT: String(serverPort),
 				N8N_LISTEN_ADDRESS: '127.0.0.1',
 				N8N_HOST: '127.0.0.1',
-				WEBHOOK_URL: `${baseUrl}/`,
+				N8N_WEBHOOK_URL: `${baseUrl}/`,
 				N8N_SECURE_COOKIE: 'false',
 			};
 			const t0 = performance.now();
@@ -218,20 +227,32 @@ export async function createInstance(options) {
 			child.stderr.on('data', (chunk) => (proc.stderr += chunk));
 			child.on('exit', (code, signal) => (proc.exited = { code, signal }));
 			server = { proc, port: serverPort, baseUrl };
-			// "Editor is now accessible" is printed after the HTTP server listens AND active workflows are registered
-			while (!(proc.stdout.includes('Editor is now accessible') && (await healthy(baseUrl)))) {
-				if (proc.exited || performance.now() - t0 > timeoutMs) {
-					const logs = proc.stdout + proc.stderr;
-					await instance.stop();
-					throw new Error(`n8n start ${proc.exited ? `exited ${JSON.stringify(proc.exited)}` : 'timed out'}:\n${logs.slice(-4000)}`);
+			// "Editor is now accessible" comes after the HTTP server listens. n8n 2.41.1 then registers the triggers of
+			// published workflows asynchronously (workflow publication outbox), so wait for those records too.
+			const ready = async () => proc.stdout.includes('Editor is now accessible') && (await healthy(baseUrl)) && publicationsDone();
+			try {
+				while (!(await ready())) {
+					if (proc.exited) throw new Error(`exited ${JSON.stringify(proc.exited)}`);
+					if (performance.now() - t0 > timeoutMs) throw new Error(`not ready after ${timeoutMs} ms`);
+					await sleep(200);
 				}
-				await sleep(200);
+			} catch (error) {
+				const logs = proc.stdout + proc.stderr;
+				await instance.stop();
+				throw new Error(`n8n start: ${error.message}\n${logs.slice(-4000)}`);
 			}
 			const ms = Math.round(performance.now() - t0);
-			timings.push({ label: 'n8n start (until /healthz and activation)', ms });
+			timings.push({ label: 'n8n start (until /healthz + published triggers)', ms });
 			log(`n8n start: ready in ${ms} ms at ${baseUrl}`);
 			return { baseUrl, port: serverPort, webhookUrl: (p) => `${baseUrl}/webhook/${p}` };
 		},
+
+		/** Published workflows -> { id, status, errorMessage } of their latest publication outbox record. */
+		publications: () =>
+			instance.query(`SELECT w.id, o.status, o.errorMessage FROM workflow_entity w
+				LEFT JOIN workflow_publication_outbox o ON o.id =
+					(SELECT MAX(id) FROM workflow_publication_outbox WHERE workflowId = w.id)
+				WHERE w.activeVersionId IS NOT NULL`),
 
 		/** Server logs so far ('' when no server ran). */
 		serverLogs: () => (server ? server.proc.stdout + server.proc.stderr : ''),
@@ -242,11 +263,13 @@ export async function createInstance(options) {
 			const { proc } = server;
 			server = null;
 			if (proc.exited) return;
-			const exited = new Promise((resolve) => proc.child.once('exit', resolve));
-			proc.child.kill('SIGTERM');
-			const timer = setTimeout(() => proc.child.kill('SIGKILL'), 15_000);
-			await exited;
-			clearTimeout(timer);
+			await timed('n8n stop', async () => {
+				const exited = new Promise((resolve) => proc.child.once('exit', resolve));
+				proc.child.kill('SIGTERM');
+				const timer = setTimeout(() => proc.child.kill('SIGKILL'), 15_000);
+				await exited;
+				clearTimeout(timer);
+			});
 		},
 
 		/** Read-only SQL on this instance's sqlite DB (runs in a Node 24 child) -> rows. */
@@ -260,6 +283,13 @@ export async function createInstance(options) {
 		},
 	};
 	return instance;
+}
+
+function publicationsDoneFor(instance) {
+	const rows = instance.publications();
+	const failed = rows.filter((row) => row.status === 'failed' || row.status === 'partial_success');
+	if (failed.length) throw new Error(`publishing failed: ${JSON.stringify(failed)}`);
+	return rows.every((row) => row.status === 'completed');
 }
 
 function baseEnv({ bin, userFolder, brokerPort }) {

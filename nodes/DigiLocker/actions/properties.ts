@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as authorization from './authorization/Authorization.resource';
+import * as document from './document/Document.resource';
+import * as issuer from './issuer/Issuer.resource';
+import * as user from './user/User.resource';
 
 export const properties: INodeProperties[] = [
 	{
@@ -8,8 +11,16 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'Authorization', value: 'authorization' }],
+		options: [
+			{ name: 'Authorization', value: 'authorization' },
+			{ name: 'Document', value: 'document' },
+			{ name: 'Issuer', value: 'issuer' },
+			{ name: 'User', value: 'user' },
+		],
 		default: 'authorization',
 	},
 	...authorization.description,
+	...user.description,
+	...document.description,
+	...issuer.description,
 ];

@@ -8,16 +8,26 @@ import {
 } from 'n8n-workflow';
 
 import { toAppConfig, type DigiLockerApp } from '../helpers/appConfig';
+import { mapWithConcurrency } from '../helpers/concurrency';
 import { CREDENTIAL_TYPE } from '../helpers/constants';
 import { errorBody, failureEnvelope, successEnvelope } from '../helpers/envelope';
 import { DigiLockerError, isInputErrorCode } from '../helpers/errors';
+import { readConcurrency, readRequestSettings } from '../helpers/requestSettings';
 import * as authorization from './authorization/Authorization.resource';
-import type { DigiLockerType } from './node.type';
+import * as document from './document/Document.resource';
+import * as issuer from './issuer/Issuer.resource';
 import type { DigiLockerOperation } from './operation';
+import * as user from './user/User.resource';
 
 const resources: Record<string, Record<string, DigiLockerOperation>> = {
 	authorization: authorization.operations,
+	user: user.operations,
+	document: document.operations,
+	issuer: issuer.operations,
 };
+
+type Secrets = Array<string | undefined>;
+type ItemResult = { items: INodeExecutionData[] } | { error: DigiLockerError; secrets: Secrets };
 
 function findOperation(resource: string, operation: string): DigiLockerOperation {
 	const found = resources[resource]?.[operation];
@@ -33,8 +43,8 @@ function asDigiLockerError(error: unknown): DigiLockerError {
 	return new DigiLockerError('VALIDATION_ERROR', message);
 }
 
-function readSecrets(this: IExecuteFunctions, names: string[], itemIndex: number, clientSecret?: string) {
-	const values: Array<string | undefined> = [clientSecret];
+function readSecrets(this: IExecuteFunctions, names: string[], itemIndex: number, clientSecret?: string): Secrets {
+	const values: Secrets = [clientSecret];
 	for (const name of names) {
 		try {
 			const value = this.getNodeParameter(name, itemIndex, '');
@@ -46,21 +56,18 @@ function readSecrets(this: IExecuteFunctions, names: string[], itemIndex: number
 	return values;
 }
 
-function toNodeError(node: INode, error: DigiLockerError, secrets: Array<string | undefined>, itemIndex: number) {
+function toNodeError(node: INode, error: DigiLockerError, secrets: Secrets, itemIndex: number) {
 	const body = errorBody(error, secrets);
 	const message = body.message as string;
 	const description = [error.hint, `Error code: ${error.code}`].filter(Boolean).join(' ');
-	if (isInputErrorCode(error.code)) {
-		const nodeError = new NodeOperationError(node, message, { itemIndex, description });
-		nodeError.context.code = error.code;
-		return nodeError;
-	}
-	const nodeError = new NodeApiError(node, body as JsonObject, {
-		message,
-		description,
-		itemIndex,
-		httpCode: error.status === undefined ? undefined : String(error.status),
-	});
+	const nodeError = isInputErrorCode(error.code)
+		? new NodeOperationError(node, message, { itemIndex, description })
+		: new NodeApiError(node, body as JsonObject, {
+				message,
+				description,
+				itemIndex,
+				httpCode: error.status === undefined ? undefined : String(error.status),
+			});
 	nodeError.context.code = error.code;
 	return nodeError;
 }
@@ -73,32 +80,72 @@ async function loadApp(this: IExecuteFunctions): Promise<DigiLockerApp | DigiLoc
 	}
 }
 
-/** Runs the chosen operation for every item: one envelope out per item in, each paired with its input. */
+async function runItem(this: IExecuteFunctions, itemIndex: number, app: DigiLockerApp | DigiLockerError): Promise<ItemResult> {
+	const clientSecret = app instanceof DigiLockerError ? undefined : app.clientSecret;
+	let secrets: Secrets = [clientSecret];
+	try {
+		const operation = findOperation(
+			this.getNodeParameter('resource', itemIndex) as string,
+			this.getNodeParameter('operation', itemIndex) as string,
+		);
+		secrets = readSecrets.call(this, operation.secretParameters, itemIndex, clientSecret);
+		if (app instanceof DigiLockerError) throw app;
+		const settings = readRequestSettings.call(this, itemIndex);
+		const outputs = await operation.execute.call(this, { app, itemIndex, now: new Date(), settings });
+		return {
+			items: outputs.map(({ data, binary }) => ({
+				json: successEnvelope(data),
+				...(binary ? { binary } : {}),
+				pairedItem: { item: itemIndex },
+			})),
+		};
+	} catch (caught) {
+		return { error: asDigiLockerError(caught), secrets };
+	}
+}
+
+/**
+ * Runs the chosen operation for every item, a bounded number at once. Outputs keep the input order and each is
+ * paired with its input item. A failed item answers with an error envelope under continue-on-fail; otherwise the
+ * first failure (by item order) stops the node and no further item is started.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const app = await loadApp.call(this);
-	const output: INodeExecutionData[] = [];
+	const continueOnFail = this.continueOnFail();
+	let concurrency = 1;
+	let concurrencyError: DigiLockerError | undefined;
+	try {
+		concurrency = readConcurrency.call(this);
+	} catch (error) {
+		concurrencyError = asDigiLockerError(error);
+	}
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const clientSecret = app instanceof DigiLockerError ? undefined : app.clientSecret;
-		let secrets: Array<string | undefined> = [clientSecret];
-		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as DigiLockerType['resource'];
-			const operationName = this.getNodeParameter('operation', itemIndex) as string;
-			const operation = findOperation(resource, operationName);
-			secrets = readSecrets.call(this, operation.secretParameters, itemIndex, clientSecret);
-			if (app instanceof DigiLockerError) throw app;
-			const data = await operation.execute.call(this, { app, itemIndex, now: new Date() });
-			output.push({ json: successEnvelope(data), pairedItem: { item: itemIndex } });
-		} catch (caught) {
-			const error = asDigiLockerError(caught);
-			if (this.continueOnFail()) {
-				output.push({ json: failureEnvelope(error, secrets), pairedItem: { item: itemIndex } });
-				continue;
-			}
-			throw toNodeError(this.getNode(), error, secrets, itemIndex);
+	let failed = false;
+	const results = await mapWithConcurrency(
+		items.length,
+		concurrency,
+		async (itemIndex) => {
+			const result: ItemResult = concurrencyError
+				? { error: concurrencyError, secrets: [] }
+				: await runItem.call(this, itemIndex, app);
+			if ('error' in result) failed = true;
+			return result;
+		},
+		() => failed && !continueOnFail,
+	);
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < results.length; itemIndex++) {
+		const result = results[itemIndex];
+		if (!result) continue;
+		if ('items' in result) {
+			output.push(...result.items);
+		} else if (continueOnFail) {
+			output.push({ json: failureEnvelope(result.error, result.secrets), pairedItem: { item: itemIndex } });
+		} else {
+			throw toNodeError(this.getNode(), result.error, result.secrets, itemIndex);
 		}
 	}
 	return [output];
 }
-

@@ -12,6 +12,17 @@ export const PATHS = {
 	consentPage: '/oauth2/1/authorize',
 	token: '/oauth2/1/token',
 	revoke: '/oauth2/1/revoke',
+	user: '/oauth2/1/user',
+	issuedFiles: '/oauth2/2/files/issued',
+	uploadedFolder: '/oauth2/1/files/',
+	file: '/oauth2/1/file/',
+	xml: '/oauth2/1/xml/',
+	eAadhaar: '/oauth2/3/xml/eaadhaar',
+	pullDocument: '/oauth2/1/pull/pulldocument',
+	upload: '/oauth2/1/file/upload',
+	issuers: '/oauth2/1/pull/issuers',
+	documentTypes: '/oauth2/1/pull/doctype',
+	issuerParameters: '/oauth2/1/pull/parameters',
 } as const;
 
 export const DEFAULT_STATE_LIFETIME_MINUTES = 30;
@@ -19,3 +30,7 @@ export const MAX_STATE_LIFETIME_MINUTES = 24 * 60;
 export const STATE_CLOCK_SKEW_SECONDS = 60;
 export const MAX_CONTEXT_LENGTH = 512;
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONCURRENCY = 10;
+export const MAX_CONCURRENCY = 100;
+export const DEFAULT_MAX_TRIES = 3;
+export const MAX_TRIES = 10;

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
 	'NETWORK_ERROR',
 	'TIMEOUT',
 	'INVALID_RESPONSE',
+	'INTEGRITY_ERROR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -24,6 +25,8 @@ export interface DigiLockerErrorDetails {
 	status?: number;
 	upstream?: UpstreamError;
 	hint?: string;
+	/** How long DigiLocker asked us to wait before trying again (its Retry-After header). */
+	retryAfterMs?: number;
 }
 
 /** The one error type every layer throws; the router turns it into an envelope or an n8n error. */
@@ -36,6 +39,8 @@ export class DigiLockerError extends Error {
 
 	readonly hint?: string;
 
+	readonly retryAfterMs?: number;
+
 	constructor(
 		readonly code: ErrorCode,
 		message: string,
@@ -45,6 +50,7 @@ export class DigiLockerError extends Error {
 		this.status = details.status;
 		this.upstream = details.upstream;
 		this.hint = details.hint;
+		this.retryAfterMs = details.retryAfterMs;
 	}
 }
 

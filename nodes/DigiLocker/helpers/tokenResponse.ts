@@ -32,7 +32,7 @@ function checkOptionalString(body: Record<string, unknown>, field: string, statu
 export function processTokenResponse(response: RawResponse, now: Date): IDataObject {
 	const { statusCode: status, body: text } = response;
 	if (status < 200 || status > 299) {
-		throw upstreamError(status, tryParseJsonObject(text), 'token');
+		throw upstreamError(status, tryParseJsonObject(text), 'client');
 	}
 	const body = parseJsonObject(text, status);
 	if (typeof body.access_token !== 'string' || body.access_token.trim() === '') {

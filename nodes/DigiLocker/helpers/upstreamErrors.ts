@@ -1,10 +1,10 @@
 import { DigiLockerError, type ErrorCode, type UpstreamError } from './errors';
 
 /**
- * Which kind of endpoint answered: a 401 means a bad client at the token endpoint and a bad token elsewhere;
+ * Which kind of endpoint answered: a 401 means a bad client where the app authenticates (token, meta APIs) and a bad token elsewhere;
  * the revoke endpoint answers a bare 400 for a token it does not accept.
  */
-export type EndpointKind = 'token' | 'revoke' | 'bearer';
+export type EndpointKind = 'client' | 'revoke' | 'bearer';
 
 const CODE_BY_OAUTH_ERROR: Record<string, ErrorCode> = {
 	invalid_client: 'INVALID_CLIENT',

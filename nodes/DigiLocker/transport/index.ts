@@ -1,45 +1,73 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { DigiLockerApp } from '../helpers/appConfig';
 import { CREDENTIAL_TYPE } from '../helpers/constants';
-import { DigiLockerError } from '../helpers/errors';
+import { parseJsonObject, tryParseJsonObject } from '../helpers/jsonBody';
 import type { RequestSettings } from '../helpers/requestSettings';
+import { parseRetryAfter } from '../helpers/retryPolicy';
 import type { RawResponse } from '../helpers/tokenResponse';
+import { upstreamError, type EndpointKind } from '../helpers/upstreamErrors';
+import { transportFailure } from './failures';
+import { withRetries } from './retry';
 
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT']);
+export { withRetries };
 
-function findErrorCode(error: unknown): string | undefined {
-	for (let current = error, depth = 0; current && depth < 5; depth++) {
-		const { code, cause } = current as { code?: unknown; cause?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
-		current = cause;
-	}
-	return undefined;
+export type BinaryStream = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+
+export interface HttpResponse<B> {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: B;
 }
 
-function isTimeout(error: unknown, code: string | undefined): boolean {
-	if (code && TIMEOUT_CODES.has(code)) return true;
-	const message = (error as { message?: unknown })?.message;
-	return typeof message === 'string' && /timeout of \d+ms exceeded/i.test(message);
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+function baseOptions(app: DigiLockerApp, settings: RequestSettings, path: string): IHttpRequestOptions {
+	return {
+		url: `${app.baseUrl}${path}`,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: false,
+		timeout: settings.timeoutMs,
+	};
 }
 
-/** A request that got no HTTP answer: the message names the host and the socket error, never the request. */
-function transportFailure(error: unknown, app: DigiLockerApp): DigiLockerError {
-	const code = findErrorCode(error);
-	const host = new URL(app.baseUrl).host;
-	if (isTimeout(error, code)) {
-		return new DigiLockerError('TIMEOUT', `DigiLocker at ${host} did not answer in time`, {
-			hint: 'DigiLocker may be slow or unreachable; try again later or raise the timeout.',
-		});
+/** Plain HTTP through n8n's helper; HTTP error statuses come back as responses, socket failures as coded errors. */
+async function send<B>(context: IExecuteFunctions, app: DigiLockerApp, options: IHttpRequestOptions): Promise<HttpResponse<B>> {
+	try {
+		const response = (await context.helpers.httpRequest(options)) as HttpResponse<B>;
+		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+	} catch (error) {
+		throw transportFailure(error, app.baseUrl);
 	}
-	return new DigiLockerError('NETWORK_ERROR', `Could not reach DigiLocker at ${host}${code ? ` (${code})` : ''}`, {
-		hint: 'Check the environment or base URL of the credential and the network of the n8n host.',
-	});
+}
+
+const asText = (body: unknown) =>
+	typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
+
+/** Throws DigiLocker's coded error for a non-2xx answer, with its Retry-After. */
+function assertSuccess(response: HttpResponse<unknown>, errorText: string, kind: EndpointKind): void {
+	if (response.statusCode >= 200 && response.statusCode <= 299) return;
+	const error = upstreamError(response.statusCode, tryParseJsonObject(errorText), kind);
+	const retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
+	throw retryAfterMs === undefined ? error : Object.assign(error, { retryAfterMs });
+}
+
+async function readSmallText(stream: BinaryStream): Promise<string> {
+	if (Buffer.isBuffer(stream)) return stream.toString('utf8');
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream as AsyncIterable<Buffer>) {
+		chunks.push(chunk);
+		size += chunk.length;
+		if (size > MAX_ERROR_BODY_BYTES) break;
+	}
+	return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
  * POSTs a form to a client-authenticated endpoint (token, revoke). n8n adds the client authentication from the
- * credential. HTTP error statuses come back as responses, so n8n never re-sends the request on a 401.
+ * credential. Never retried: the request may have reached DigiLocker, and codes and refresh tokens work once.
  */
 export async function postClientForm(
 	this: IExecuteFunctions,
@@ -49,22 +77,122 @@ export async function postClientForm(
 	settings: RequestSettings,
 ): Promise<RawResponse> {
 	const options: IHttpRequestOptions = {
+		...baseOptions(app, settings, path),
 		method: 'POST',
-		url: `${app.baseUrl}${path}`,
 		headers: { Accept: 'application/json' },
 		body: form,
 		encoding: 'text',
-		json: false,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: settings.timeoutMs,
 	};
-	let response: { statusCode: number; headers: Record<string, unknown>; body: unknown };
+	let response: HttpResponse<unknown>;
 	try {
 		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
 	} catch (error) {
-		throw transportFailure(error, app);
+		throw transportFailure(error, app.baseUrl);
 	}
-	const body = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-	return { statusCode: response.statusCode, headers: response.headers ?? {}, body };
+	return { statusCode: response.statusCode, headers: response.headers ?? {}, body: asText(response.body) };
+}
+
+export interface BearerRequest {
+	method: 'GET' | 'POST';
+	path: string;
+	accessToken: string;
+	form?: URLSearchParams;
+}
+
+/** A user-token request answered with a JSON object; GETs are retried, POSTs (pull) never. */
+export async function bearerJson(
+	this: IExecuteFunctions,
+	app: DigiLockerApp,
+	settings: RequestSettings,
+	request: BearerRequest,
+): Promise<Record<string, unknown>> {
+	const attempt = async () => {
+		const response = await send<unknown>(this, app, {
+			...baseOptions(app, settings, request.path),
+			method: request.method,
+			headers: { Accept: 'application/json', Authorization: `Bearer ${request.accessToken}` },
+			...(request.form ? { body: request.form } : {}),
+			encoding: 'text',
+		});
+		const text = asText(response.body);
+		assertSuccess(response, text, 'bearer');
+		return parseJsonObject(text, response.statusCode);
+	};
+	return request.method === 'GET' ? await withRetries(this, settings, attempt) : await attempt();
+}
+
+/**
+ * A user-token GET of a file. `consume` gets the body as a stream (or whole bytes when `whole` is set) and the
+ * headers of a 2xx answer; a failure while reading it is retried with the whole request, as GETs are idempotent.
+ */
+export async function bearerFile<T>(
+	context: IExecuteFunctions,
+	app: DigiLockerApp,
+	settings: RequestSettings,
+	request: { path: string; accessToken: string; whole?: boolean },
+	consume: (response: HttpResponse<BinaryStream>) => Promise<T>,
+): Promise<T> {
+	return await withRetries<T>(context, settings, async () => {
+		const response = await send<BinaryStream>(context, app, {
+			...baseOptions(app, settings, request.path),
+			method: 'GET',
+			headers: { Authorization: `Bearer ${request.accessToken}` },
+			encoding: request.whole ? 'arraybuffer' : 'stream',
+		});
+		if (response.statusCode < 200 || response.statusCode > 299) {
+			assertSuccess(response, await readSmallText(response.body).catch(() => ''), 'bearer');
+		}
+		const body = Buffer.isBuffer(response.body) || !(response.body instanceof ArrayBuffer) ? response.body : Buffer.from(response.body);
+		try {
+			return await consume({ ...response, body });
+		} catch (error) {
+			throw transportFailure(error, app.baseUrl);
+		}
+	});
+}
+
+/** Uploads bytes with the user's token. Never retried: a second upload would store the file twice. */
+export async function bearerUpload(
+	this: IExecuteFunctions,
+	app: DigiLockerApp,
+	settings: RequestSettings,
+	request: { path: string; accessToken: string; headers: Record<string, string>; body: Buffer },
+): Promise<Record<string, unknown>> {
+	const response = await send<unknown>(this, app, {
+		...baseOptions(app, settings, request.path),
+		method: 'POST',
+		headers: { Accept: 'application/json', Authorization: `Bearer ${request.accessToken}`, ...request.headers },
+		body: request.body,
+		encoding: 'text',
+	});
+	const text = asText(response.body);
+	assertSuccess(response, text, 'bearer');
+	return parseJsonObject(text, response.statusCode);
+}
+
+/** The client-level meta APIs: a signed form, read-only, so retried like a GET. */
+export async function metaPost(
+	this: IExecuteFunctions,
+	app: DigiLockerApp,
+	settings: RequestSettings,
+	path: string,
+	signForm: () => IDataObject,
+): Promise<unknown> {
+	return await withRetries(this, settings, async () => {
+		const form = new URLSearchParams(signForm() as Record<string, string>);
+		const response = await send<unknown>(this, app, {
+			...baseOptions(app, settings, path),
+			method: 'POST',
+			headers: { Accept: 'application/json' },
+			body: form,
+			encoding: 'text',
+		});
+		const text = asText(response.body);
+		assertSuccess(response, text, 'client');
+		try {
+			return JSON.parse(text) as unknown;
+		} catch {
+			return parseJsonObject(text, response.statusCode);
+		}
+	});
 }

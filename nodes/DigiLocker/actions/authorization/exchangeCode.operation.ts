@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
 import { validationError } from '../../helpers/errors';
@@ -6,10 +6,9 @@ import { readText } from '../../helpers/parameters';
 import { isValidCodeVerifier } from '../../helpers/pkce';
 import { deriveCodeVerifier, verifyState } from '../../helpers/state';
 import { processTokenResponse } from '../../helpers/tokenResponse';
-import { readRequestSettings } from '../../helpers/requestSettings';
 import { postClientForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
-import type { OperationContext } from '../operation';
+import type { OperationContext, OperationOutput } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -52,7 +51,7 @@ export const secretParameters = ['code', 'codeVerifier'];
 
 const OPAQUE_VALUE = /^[\x21-\x7e]+$/;
 
-export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: OperationContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { app, itemIndex, now, settings }: OperationContext): Promise<OperationOutput[]> {
 	const code = readText.call(this, 'code', itemIndex, {
 		label: 'Code',
 		required: true,
@@ -78,7 +77,7 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: 
 		redirect_uri: app.redirectUri,
 		code_verifier: codeVerifier,
 	});
-	const response = await postClientForm.call(this, app, PATHS.token, form, readRequestSettings.call(this, itemIndex));
+	const response = await postClientForm.call(this, app, PATHS.token, form, settings);
 	const token = processTokenResponse(response, now);
-	return claims?.context !== undefined ? { ...token, context: claims.context } : token;
+	return [{ data: claims?.context !== undefined ? { ...token, context: claims.context } : token }];
 }

@@ -10,7 +10,7 @@ import { validationError } from '../../helpers/errors';
 import { checkText, readText } from '../../helpers/parameters';
 import { codeChallengeS256 } from '../../helpers/pkce';
 import { createState, deriveCodeVerifier } from '../../helpers/state';
-import type { OperationContext } from '../operation';
+import type { OperationContext, OperationOutput } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -139,7 +139,7 @@ function readLifetimeMinutes(raw: unknown): number {
 	return minutes;
 }
 
-export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: OperationContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: OperationContext): Promise<OperationOutput[]> {
 	const context = readText.call(this, 'context', itemIndex, { label: 'Context', maxLength: MAX_CONTEXT_LENGTH });
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const optional: Record<string, string> = {
@@ -169,7 +169,7 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: 
 	for (const [key, value] of Object.entries(optional)) if (value !== '') query.set(key, value);
 	if (consentValidTill !== undefined) query.set('consent_valid_till', String(consentValidTill));
 
-	return {
+	const data: IDataObject = {
 		url: `${app.baseUrl}${PATHS.consentPage}?${query.toString()}`,
 		state,
 		code_verifier: codeVerifier,
@@ -177,4 +177,5 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: 
 		expires_at: new Date((nowSeconds + lifetimeSeconds) * 1000).toISOString(),
 		...(context ? { context } : {}),
 	};
+	return [{ data }];
 }

@@ -1,12 +1,11 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
 import { readText } from '../../helpers/parameters';
 import { processTokenResponse } from '../../helpers/tokenResponse';
-import { readRequestSettings } from '../../helpers/requestSettings';
 import { postClientForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
-import type { OperationContext } from '../operation';
+import type { OperationContext, OperationOutput } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,7 +29,7 @@ export const description = updateDisplayOptions(
 
 export const secretParameters = ['refreshToken'];
 
-export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: OperationContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { app, itemIndex, now, settings }: OperationContext): Promise<OperationOutput[]> {
 	const refreshToken = readText.call(this, 'refreshToken', itemIndex, {
 		label: 'Refresh Token',
 		required: true,
@@ -39,6 +38,6 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: 
 		patternHint: 'must be a token without spaces',
 	});
 	const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
-	const response = await postClientForm.call(this, app, PATHS.token, form, readRequestSettings.call(this, itemIndex));
-	return processTokenResponse(response, now);
+	const response = await postClientForm.call(this, app, PATHS.token, form, settings);
+	return [{ data: processTokenResponse(response, now) }];
 }

@@ -1,13 +1,12 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
 import { readText } from '../../helpers/parameters';
 import { tryParseJsonObject } from '../../helpers/jsonBody';
 import { upstreamError } from '../../helpers/upstreamErrors';
-import { readRequestSettings } from '../../helpers/requestSettings';
 import { postClientForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
-import type { OperationContext } from '../operation';
+import type { OperationContext, OperationOutput } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,7 +40,7 @@ export const description = updateDisplayOptions(
 
 export const secretParameters = ['token'];
 
-export async function execute(this: IExecuteFunctions, { app, itemIndex }: OperationContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { app, itemIndex, settings }: OperationContext): Promise<OperationOutput[]> {
 	const token = readText.call(this, 'token', itemIndex, {
 		label: 'Token',
 		required: true,
@@ -56,9 +55,9 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex }: Opera
 	});
 	const form = new URLSearchParams({ token });
 	if (tokenTypeHint) form.set('token_type_hint', tokenTypeHint);
-	const response = await postClientForm.call(this, app, PATHS.revoke, form, readRequestSettings.call(this, itemIndex));
+	const response = await postClientForm.call(this, app, PATHS.revoke, form, settings);
 	if (response.statusCode < 200 || response.statusCode > 299) {
 		throw upstreamError(response.statusCode, tryParseJsonObject(response.body), 'revoke');
 	}
-	return { revoked: true, token_type_hint: tokenTypeHint || null };
+	return [{ data: { revoked: true, token_type_hint: tokenTypeHint || null } }];
 }

@@ -1,0 +1,36 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../helpers/constants';
+import { readAccessToken, readBinaryPropertyName, readDocumentUri } from '../../helpers/documentParameters';
+import {
+	accessTokenProperty,
+	binaryPropertyNameProperty,
+	readRequestOptionsProperty,
+	uriProperty,
+} from '../common.descriptions';
+import type { OperationContext, OperationOutput } from '../operation';
+import { receiveFile } from './receiveFile';
+
+const properties: INodeProperties[] = [accessTokenProperty, uriProperty, binaryPropertyNameProperty, readRequestOptionsProperty];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['download'] } },
+	properties,
+);
+
+export const secretParameters = ['accessToken'];
+
+/** GET /oauth2/1/file/{uri}: an issued or uploaded document as n8n binary data. */
+export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<OperationOutput[]> {
+	const { itemIndex } = context;
+	const accessToken = readAccessToken.call(this, itemIndex);
+	const uri = readDocumentUri.call(this, itemIndex);
+	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
+	const file = await receiveFile.call(this, context, {
+		path: `${PATHS.file}${encodeURIComponent(uri)}`,
+		accessToken,
+		nameHint: uri,
+		binaryPropertyName,
+	});
+	return [{ data: { uri, ...file.data }, binary: file.binary }];
+}

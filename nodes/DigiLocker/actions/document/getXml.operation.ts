@@ -1,0 +1,46 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../helpers/constants';
+import { readAccessToken, readBinaryPropertyName, readDocumentUri } from '../../helpers/documentParameters';
+import {
+	accessTokenProperty,
+	binaryPropertyNameProperty,
+	readRequestOptionsProperty,
+	uriProperty,
+} from '../common.descriptions';
+import type { OperationContext, OperationOutput } from '../operation';
+import { receiveFile } from './receiveFile';
+
+/** Certificates up to this size are also given as text in `data.xml`. */
+export const MAX_INLINE_XML_BYTES = 256 * 1024;
+
+const properties: INodeProperties[] = [
+	accessTokenProperty,
+	uriProperty,
+	{ ...binaryPropertyNameProperty, default: 'xml' },
+	readRequestOptionsProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['getXml'] } },
+	properties,
+);
+
+export const secretParameters = ['accessToken'];
+
+/** GET /oauth2/1/xml/{uri}: an issued document's certificate data as XML (for documents whose mime lists XML). */
+export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<OperationOutput[]> {
+	const { itemIndex } = context;
+	const accessToken = readAccessToken.call(this, itemIndex);
+	const uri = readDocumentUri.call(this, itemIndex);
+	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
+	const file = await receiveFile.call(this, context, {
+		path: `${PATHS.xml}${encodeURIComponent(uri)}`,
+		accessToken,
+		nameHint: `${uri}.xml`,
+		binaryPropertyName,
+		whole: true,
+	});
+	const xml = file.bytes && file.bytes.length <= MAX_INLINE_XML_BYTES ? file.bytes.toString('utf8') : undefined;
+	return [{ data: { uri, ...file.data, ...(xml !== undefined ? { xml } : {}) }, binary: file.binary }];
+}

@@ -1,0 +1,24 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../helpers/constants';
+import { readRequestOptionsProperty } from '../common.descriptions';
+import { splitIntoItemsProperty } from '../document/listOutput';
+import type { OperationContext, OperationOutput } from '../operation';
+import { doctypeProperty, orgidProperty, readDoctype, readOrgid } from './issuerFields';
+import { fetchMetaList } from './metaList';
+
+const properties: INodeProperties[] = [orgidProperty, doctypeProperty, splitIntoItemsProperty, readRequestOptionsProperty];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['issuer'], operation: ['getParameters'] } },
+	properties,
+);
+
+export const secretParameters: string[] = [];
+
+/** POST /oauth2/1/pull/parameters: the fields an issuer needs to pull one document type. */
+export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<OperationOutput[]> {
+	const orgid = readOrgid.call(this, context.itemIndex);
+	const doctype = readDoctype.call(this, context.itemIndex);
+	return await fetchMetaList.call(this, context, { path: PATHS.issuerParameters, fields: { orgid, doctype }, listKey: 'parameters' });
+}
