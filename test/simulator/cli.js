@@ -4,7 +4,8 @@
 /**
  * Runs the DigiLocker simulator by hand:
  *   PORT=8765 HOST=127.0.0.1 SIM_SEED=./seed.json node test/simulator/cli.js
- * SIM_SEED (optional) is a JSON file `{ "apps": [...], "users": [...] }`.
+ * SIM_SEED (optional) is a JSON file `{ "apps": [...], "users": [...], "largeFiles": {...} }`;
+ * see fixtures/seed.example.json.
  * The printed client secret is a fake, simulator-only value.
  */
 
@@ -20,6 +21,7 @@ async function main() {
 		host,
 		apps: seed.apps,
 		users: seed.users,
+		largeFiles: seed.largeFiles,
 		logger: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
 	});
 
@@ -30,6 +32,12 @@ async function main() {
 		`  token:         ${sim.baseUrl}/oauth2/1/token`,
 		`  revoke:        ${sim.baseUrl}/oauth2/1/revoke`,
 		`  user details:  ${sim.baseUrl}/oauth2/1/user`,
+		`  issued:        ${sim.baseUrl}/oauth2/2/files/issued`,
+		`  uploaded:      ${sim.baseUrl}/oauth2/1/files/`,
+		`  file / xml:    ${sim.baseUrl}/oauth2/1/file/{uri}  ${sim.baseUrl}/oauth2/1/xml/{uri}`,
+		`  e-Aadhaar:     ${sim.baseUrl}/oauth2/3/xml/eaadhaar`,
+		`  upload:        ${sim.baseUrl}/oauth2/1/file/upload`,
+		`  pull / meta:   ${sim.baseUrl}/oauth2/1/pull/{pulldocument,issuers,doctype,parameters}`,
 		'',
 		'Apps (fake simulator credentials):',
 	];

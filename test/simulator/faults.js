@@ -3,9 +3,21 @@
 /**
  * Per-route fault injection. A fault set for a route key wins over one set for '*'.
  * `times: n` applies the fault to the next n requests on that key, then removes it.
+ * On binary routes (file, xml, eaadhaar) 'truncated' and 'wrong-hmac' are body faults: the
+ * route builds its real response and applies them itself (see send-file.js). 'wrong-hmac' does
+ * nothing on other routes.
  */
 
-const FAULT_TYPES = ['latency', 'status', 'reset', 'truncated', 'malformed-json', 'html'];
+const FAULT_TYPES = [
+	'latency',
+	'status',
+	'reset',
+	'truncated',
+	'malformed-json',
+	'html',
+	'wrong-hmac',
+];
+const BODY_FAULT_TYPES = ['truncated', 'wrong-hmac'];
 
 /** @type {Record<number, { error: string, description: string }>} */
 const DEFAULT_STATUS_BODIES = {
@@ -23,8 +35,17 @@ const DEFAULT_STATUS_BODIES = {
  *   | { type: 'reset', times?: number }
  *   | { type: 'truncated', times?: number }
  *   | { type: 'malformed-json', times?: number }
- *   | { type: 'html', times?: number }} Fault
+ *   | { type: 'html', times?: number }
+ *   | { type: 'wrong-hmac', times?: number }} Fault
  */
+
+/**
+ * Whether a binary route applies this fault itself (instead of `applyFault`).
+ * @param {Fault} fault
+ */
+function isBodyFault(fault) {
+	return BODY_FAULT_TYPES.includes(fault.type);
+}
 
 /** @param {Fault} fault */
 function validateFault(fault) {
@@ -90,7 +111,7 @@ function createFaultRegistry(routeKeys) {
 
 /**
  * Applies a fault. Resolves true when the fault produced (or killed) the response, false when
- * the normal handler should still run (latency).
+ * the normal handler should still run (latency, and wrong-hmac outside binary routes).
  * @param {Fault} fault
  * @param {import('http').ServerResponse} res
  * @param {(ms: number) => Promise<void>} sleep
@@ -157,4 +178,4 @@ async function applyFault(fault, res, sleep) {
 	}
 }
 
-module.exports = { FAULT_TYPES, createFaultRegistry, applyFault, validateFault };
+module.exports = { FAULT_TYPES, createFaultRegistry, applyFault, validateFault, isBodyFault };

@@ -26,10 +26,10 @@ class OAuthError extends Error {
 }
 
 /**
- * Reads the whole request body as UTF-8 text. Bodies over the limit are drained and reported.
+ * Reads the whole request body. Bodies over the limit are drained (not kept) and reported.
  * @param {import('http').IncomingMessage} req
  * @param {number} [limit]
- * @returns {Promise<{ text: string, tooLarge: boolean }>}
+ * @returns {Promise<{ bytes: Buffer, size: number, tooLarge: boolean }>} size counts every byte received
  */
 function readBody(req, limit = MAX_BODY_BYTES) {
 	return new Promise((resolve, reject) => {
@@ -41,11 +41,14 @@ function readBody(req, limit = MAX_BODY_BYTES) {
 			size += chunk.length;
 			if (size > limit) {
 				tooLarge = true;
+				chunks.length = 0;
 				return;
 			}
 			chunks.push(chunk);
 		});
-		req.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge }));
+		req.on('end', () =>
+			resolve({ bytes: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), size, tooLarge }),
+		);
 		req.on('error', reject);
 	});
 }

@@ -3,6 +3,18 @@
 /**
  * A local DigiLocker-compatible HTTP simulator for tests. All routes live under `/public`.
  * Start it with `startSimulator(options)`; see the typedefs below for the API.
+ *
+ * Routes (fault key): authorize, authorize/decision (authorize), token (token), revoke (revoke),
+ * user (user), 2/files/issued and 1/files/issued (issued), 1/files/ and 1/files/{id}
+ * (uploaded), 1/file/{uri} (file), 1/xml/{uri} (xml), 3/xml/eaadhaar and 2/xml/eaadhaar
+ * (eaadhaar), 1/pull/pulldocument (pull), 1/pull/issuers|doctype|parameters (meta),
+ * 1/file/upload (upload).
+ *
+ * Documents: every user gets issued documents (DRVLC and HSCER with XML, PANCR, a VACER PNG,
+ * and ADHAR when eaadhaar is 'Y') with URIs derived from its digilockerid, and an uploaded
+ * tree /notes.pdf, /Documents/resume.pdf, /Documents/Certificates/{degree.pdf,award.png},
+ * /Photos/passport-photo.png. `sim.documents(userId)` lists them; a seeded user may bring its
+ * own `issued` / `uploaded` lists instead (see documents-seed.js).
  */
 
 const http = require('http');
@@ -14,10 +26,16 @@ const {
 	isFormUrlEncoded,
 } = require('./http-util');
 const { createStore } = require('./store');
-const { normalizeApps, normalizeUsers } = require('./seed');
-const { createFaultRegistry, applyFault } = require('./faults');
+const { DEFAULT_USERS, normalizeApps, normalizeUsers } = require('./seed');
+const { createFaultRegistry, applyFault, isBodyFault } = require('./faults');
 const { authorizeDirect } = require('./authorize');
-const { ROUTES, ROUTE_KEYS } = require('./routes');
+const { ROUTE_KEYS, matchRoutes } = require('./routes');
+const { seedLockers, documentView } = require('./documents-view');
+const { DEFAULT_ISSUERS } = require('./issuers');
+const { sendTruncatedError } = require('./send-file');
+const { MAX_UPLOAD_BYTES } = require('./upload');
+const { metaHmac } = require('./meta-hmac');
+const { bodyHmac } = require('./body-hmac');
 
 const BASE_PATH = '/public';
 
@@ -33,6 +51,7 @@ const BASE_PATH = '/public';
  * @property {boolean} [revokeGrantOnRefreshReuse] replaying a rotated-away refresh token revokes the grant; default false
  * @property {() => number} [now] clock in ms; default Date.now
  * @property {(line: string) => void} [logger] one line per request: method, path, status (no query, no body)
+ * @property {import('./locker').LargeFilesOption} [largeFiles] extra generated PDFs for one user (benchmarks)
  */
 
 /**
@@ -42,7 +61,14 @@ const BASE_PATH = '/public';
  * @property {Record<string, string>} query
  * @property {Record<string, string | string[] | undefined>} headers lower-cased names
  * @property {Record<string, string> | null} form parsed urlencoded body, or null
- * @property {string} rawBody
+ * @property {string} rawBody the body as UTF-8 text; '' for uploads (file bytes)
+ * @property {number} bodySize bytes received
+ */
+
+/**
+ * @typedef {import('./documents-view').IssuedInfo} IssuedInfo
+ * @typedef {import('./documents-view').UploadedInfo} UploadedInfo
+ * @typedef {import('./documents-view').StoredFile} StoredFile
  */
 
 /**
@@ -74,6 +100,13 @@ const BASE_PATH = '/public';
  * @property {import('./seed').SimApp[]} apps copies of the registered apps
  * @property {import('./seed').SimUser[]} users copies of the seeded users
  * @property {Error[]} serverErrors unexpected handler errors (answered with 500 unexpected_error)
+ * @property {import('./upload').UploadRecord[]} uploads every accepted upload, in order (live array)
+ * @property {() => void} clearUploads
+ * @property {(userId?: string) => { rootId: string, issued: IssuedInfo[], uploaded: UploadedInfo[] }} documents a user's documents now; default the first user
+ * @property {(uri: string, userId?: string) => StoredFile | undefined} readFile what Get File would send (any user when userId is omitted)
+ * @property {(uri: string, userId?: string) => Buffer | undefined} readXml what Get Certificate Data would send
+ * @property {import('./issuers').SimIssuer[]} issuers copies of the simulated issuers (meta APIs, pull)
+ * @property {import('./issuers').PullRecord[]} pullRecords copies of the records Pull Document can find
  * @property {() => Promise<void>} stop
  */
 
@@ -86,6 +119,12 @@ async function startSimulator(options = {}) {
 	const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 3600;
 	const apps = normalizeApps(options.apps);
 	const users = normalizeUsers(options.users);
+	const { lockers, nextId, pullRecords } = seedLockers(
+		options.users ?? DEFAULT_USERS,
+		users,
+		options.largeFiles,
+		[...apps.values()].map((a) => a.clientSecret),
+	);
 	const store = createStore({
 		now,
 		codeTtlSeconds: options.codeTtlSeconds ?? 600,
@@ -100,6 +139,11 @@ async function startSimulator(options = {}) {
 		basePath: BASE_PATH,
 		accessTokenTtlSeconds,
 		revokeGrantOnRefreshReuse: options.revokeGrantOnRefreshReuse === true,
+		lockers,
+		nextId,
+		pullRecords,
+		/** @type {import('./upload').UploadRecord[]} */
+		uploads: [],
 	};
 	const faults = createFaultRegistry(ROUTE_KEYS);
 	/** @type {RecordedRequest[]} */
@@ -131,25 +175,31 @@ async function startSimulator(options = {}) {
 			const log = options.logger;
 			res.on('close', () => log(`${method} ${url.pathname} ${res.statusCode}`));
 		}
-		const body = await readBody(req);
+		const relative = url.pathname.startsWith(BASE_PATH + '/')
+			? url.pathname.slice(BASE_PATH.length)
+			: undefined;
+		const samePath = relative === undefined ? [] : matchRoutes(relative);
+		const match = samePath.find((m) => m.route.method === method);
+		const route = match?.route;
+
+		const body = await readBody(req, route?.fileBody ? MAX_UPLOAD_BYTES : undefined);
+		const text = route?.fileBody ? '' : body.bytes.toString('utf8');
 		const isForm = isFormUrlEncoded(req.headers['content-type']);
 		requests.push({
 			method,
 			path: url.pathname,
 			query: { ...paramsToObject(url.searchParams).values },
 			headers: { ...req.headers },
-			form: isForm ? { ...paramsToObject(new URLSearchParams(body.text)).values } : null,
-			rawBody: body.text,
+			form:
+				isForm && !route?.fileBody ? { ...paramsToObject(new URLSearchParams(text)).values } : null,
+			rawBody: text,
+			bodySize: body.size,
 		});
 
-		const relative = url.pathname.startsWith(BASE_PATH + '/')
-			? url.pathname.slice(BASE_PATH.length)
-			: undefined;
-		const samePath = relative === undefined ? [] : ROUTES.filter((r) => r.path === relative);
-		const route = samePath.find((r) => r.method === method);
-
-		const fault = faults.take(samePath.length > 0 ? samePath[0].key : '');
-		if (fault && (await applyFault(fault, res, sleep))) return;
+		const faultKey = route ? route.key : samePath.length > 0 ? samePath[0].route.key : '';
+		const fault = faults.take(faultKey);
+		const bodyFault = fault !== undefined && route?.binary === true && isBodyFault(fault);
+		if (fault && !bodyFault && (await applyFault(fault, res, sleep))) return;
 		if (res.destroyed) return;
 
 		const ctx = {
@@ -159,16 +209,19 @@ async function startSimulator(options = {}) {
 			path: url.pathname,
 			query: url.searchParams,
 			headers: req.headers,
-			rawBody: body.text,
+			rawBody: text,
+			body,
+			params: match?.params ?? {},
+			fault: bodyFault ? fault : undefined,
 			sim,
 		};
 		try {
-			if (body.tooLarge) {
+			if (body.tooLarge && !route?.fileBody) {
 				throw new OAuthError(413, 'invalid_request', 'The request body is too large');
 			}
 			if (!route) {
 				if (samePath.length > 0) {
-					const allow = samePath.map((r) => r.method).join(', ');
+					const allow = [...new Set(samePath.map((m) => m.route.method))].join(', ');
 					throw new OAuthError(405, 'method_not_allowed', `Use ${allow} for this endpoint`, {
 						Allow: allow,
 					});
@@ -178,11 +231,15 @@ async function startSimulator(options = {}) {
 			await route.handler(ctx);
 		} catch (err) {
 			if (res.headersSent) {
+				if (!(err instanceof OAuthError)) {
+					serverErrors.push(err instanceof Error ? err : new Error(String(err)));
+				}
 				res.destroy();
 				return;
 			}
 			if (err instanceof OAuthError) {
-				sendError(res, err);
+				if (ctx.fault?.type === 'truncated') sendTruncatedError(res, err);
+				else sendError(res, err);
 				return;
 			}
 			serverErrors.push(err instanceof Error ? err : new Error(String(err)));
@@ -232,6 +289,13 @@ async function startSimulator(options = {}) {
 		apps: [...apps.values()].map((a) => ({ ...a, redirectUris: [...a.redirectUris] })),
 		users: [...users.values()].map((u) => ({ ...u })),
 		serverErrors,
+		uploads: sim.uploads,
+		clearUploads() {
+			sim.uploads.length = 0;
+		},
+		...documentView(lockers, users),
+		issuers: structuredClone(DEFAULT_ISSUERS),
+		pullRecords: structuredClone(pullRecords),
 		stop() {
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();
@@ -243,4 +307,4 @@ async function startSimulator(options = {}) {
 	};
 }
 
-module.exports = { startSimulator, BASE_PATH };
+module.exports = { startSimulator, BASE_PATH, metaHmac, bodyHmac };

@@ -26,6 +26,9 @@ const path = require('path');
  * @property {string} mobile
  * @property {string} reference_key 32 hex
  * @property {string} [email]
+ * @property {import('./documents-seed').SeedIssuedDoc[]} [issued] issued documents; default: a set derived from digilockerid
+ * @property {import('./documents-seed').SeedUploadedEntry[]} [uploaded] the uploaded root folder's entries; default: a small tree
+ * @property {Partial<import('./kyc-xml').SimAddress>} [address] e-Aadhaar address; default: a simulated one
  */
 
 /** @type {SimApp[]} */
@@ -148,15 +151,15 @@ function normalizeUsers(users) {
 }
 
 /**
- * Reads `{ apps?, users? }` from a JSON file (used by the CLI).
+ * Reads `{ apps?, users?, largeFiles? }` from a JSON file (used by the CLI).
  * @param {string} file
- * @returns {{ apps?: SimApp[], users?: SimUser[] }}
+ * @returns {{ apps?: SimApp[], users?: SimUser[], largeFiles?: import('./locker').LargeFilesOption }}
  */
 function loadSeedFile(file) {
 	const parsed = JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
 	if (!parsed || typeof parsed !== 'object')
 		throw new TypeError('simulator: seed file must hold an object');
-	return { apps: parsed.apps, users: parsed.users };
+	return { apps: parsed.apps, users: parsed.users, largeFiles: parsed.largeFiles };
 }
 
 module.exports = { DEFAULT_APPS, DEFAULT_USERS, normalizeApps, normalizeUsers, loadSeedFile };
