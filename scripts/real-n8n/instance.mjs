@@ -45,6 +45,8 @@ export async function freePort() {
  *   wait for a runner and fail); 'auto' (default) = 'internal' iff an imported workflow has a Code-like node
  * @param {boolean} [options.templateDb] start from a cached, already migrated empty DB (saves ~3.5 s; default true)
  * @param {Record<string,string>} [options.env] extra env for every n8n process (wins over the defaults)
+ * @param {string} [options.dir]     a persistent folder to use instead of a fresh tmp dir (created if missing; an
+ *   existing DB in it is kept, so restarts keep state; never deleted by dispose())
  * @param {boolean} [options.keep]    keep the tmp dir on dispose() (default: env KEEP_N8N_TMP=1)
  * @param {(line: string) => void} [options.log] progress lines (default: silent)
  */
@@ -52,12 +54,13 @@ export async function createInstance(options) {
 	const { loadMode, repoDir = defaultRepoDir, env: extraEnv = {}, log = () => {} } = options;
 	if (loadMode !== 'folder' && loadMode !== 'package') throw new Error(`loadMode must be 'folder' or 'package'`);
 	const bin = locateN8n();
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-${loadMode}-`));
+	const persistent = options.dir !== undefined;
+	const dir = persistent ? path.resolve(options.dir) : fs.mkdtempSync(path.join(os.tmpdir(), `n8n-${loadMode}-`));
 	const userFolder = path.join(dir, 'home');
 	const n8nFolder = path.join(userFolder, '.n8n');
 	fs.mkdirSync(n8nFolder, { recursive: true });
 	const brokerPort = options.brokerPort ?? (await freePort());
-	const keep = options.keep ?? process.env.KEEP_N8N_TMP === '1';
+	const keep = persistent || (options.keep ?? process.env.KEEP_N8N_TMP === '1');
 	const timings = [];
 	const timed = async (label, fn) => {
 		const t0 = performance.now();
@@ -85,7 +88,7 @@ export async function createInstance(options) {
 				installed = { tarball, ...installCommunityPackage(n8nFolder, tarball) };
 			});
 		}
-		if (templateDb) {
+		if (templateDb && !fs.existsSync(path.join(n8nFolder, 'database.sqlite'))) {
 			await timed('copy template DB', () =>
 				seedDatabase({
 					n8nFolder,

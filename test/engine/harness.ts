@@ -116,6 +116,8 @@ export interface NodeRunOptions {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	input?: IDataObject[];
+	/** Input items with binary data; used instead of `input` when given. */
+	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
 }
 
@@ -161,7 +163,7 @@ export async function runNodeUnderTest(nodeType: INodeType, options: NodeRunOpti
 		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
 		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const input = (options.input ?? [{}]).map((json) => ({ json }));
+	const input = options.inputItems ?? (options.input ?? [{}]).map((json) => ({ json }));
 	const runData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node: workflow.getNode('Start') as INode, data: { main: [input] }, source: null }],

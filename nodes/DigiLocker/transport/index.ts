@@ -53,8 +53,16 @@ function assertSuccess(response: HttpResponse<unknown>, errorText: string, kind:
 	throw retryAfterMs === undefined ? error : Object.assign(error, { retryAfterMs });
 }
 
+/** Whole-body answers come as a Buffer or an ArrayBuffer, depending on the HTTP adapter. */
+function toBuffer(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	if (Object.prototype.toString.call(body) === '[object ArrayBuffer]') return Buffer.from(body as ArrayBuffer);
+	return Buffer.from(String(body ?? ''));
+}
+
 async function readSmallText(stream: BinaryStream): Promise<string> {
-	if (Buffer.isBuffer(stream)) return stream.toString('utf8');
+	if (Buffer.isBuffer(stream) || typeof (stream as { pipe?: unknown }).pipe !== 'function') return toBuffer(stream).toString('utf8');
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -142,7 +150,7 @@ export async function bearerFile<T>(
 		if (response.statusCode < 200 || response.statusCode > 299) {
 			assertSuccess(response, await readSmallText(response.body).catch(() => ''), 'bearer');
 		}
-		const body = Buffer.isBuffer(response.body) || !(response.body instanceof ArrayBuffer) ? response.body : Buffer.from(response.body);
+		const body = request.whole ? toBuffer(response.body) : response.body;
 		try {
 			return await consume({ ...response, body });
 		} catch (error) {

@@ -43,8 +43,9 @@ export interface Consent {
 }
 
 /** Builds a consent URL with the node, lets the simulator's user allow it, and reads the callback. */
-export async function giveConsent(sim: Simulator, style: ClientAuthStyle, context = 'customer-1'): Promise<Consent> {
-	const { items } = await runOperation(sim, style, { operation: 'getAuthorizationUrl', context });
+export async function giveConsent(sim: Simulator, style: ClientAuthStyle, context = 'customer-1', scope?: string): Promise<Consent> {
+	const options = scope ? { scope } : {};
+	const { items } = await runOperation(sim, style, { operation: 'getAuthorizationUrl', context, options });
 	const data = items?.[0]?.json.data as IDataObject;
 	const response = await fetch(`${data.url as string}&sim_auto=allow`, { redirect: 'manual' });
 	const location = response.headers.get('location');
@@ -55,8 +56,8 @@ export async function giveConsent(sim: Simulator, style: ClientAuthStyle, contex
 	return { code: callback.get('code') ?? '', state: callback.get('state') ?? '', codeVerifier: data.code_verifier as string };
 }
 
-export async function obtainTokens(sim: Simulator, style: ClientAuthStyle): Promise<IDataObject> {
-	const consent = await giveConsent(sim, style);
+export async function obtainTokens(sim: Simulator, style: ClientAuthStyle, scope?: string): Promise<IDataObject> {
+	const consent = await giveConsent(sim, style, 'customer-1', scope);
 	const { items } = await runOperation(sim, style, { operation: 'exchangeCode', code: consent.code, state: consent.state });
 	return items?.[0]?.json.data as IDataObject;
 }

@@ -1,8 +1,8 @@
 import type { IBinaryData, IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { fileNameOf, mimeTypeOf } from '../../helpers/fileNaming';
-import { assertHmacMatches, readHmacHeader, startBodyHmac } from '../../helpers/integrity';
-import { bearerFile, type BinaryStream } from '../../transport';
+import { assertHmacMatches, bodyHmac, readHmacHeader, startBodyHmac } from '../../helpers/integrity';
+import { bearerFile } from '../../transport';
 import type { OperationContext } from '../operation';
 
 export interface FileRequest {
@@ -21,16 +21,18 @@ export interface ReceivedFile {
 	bytes?: Buffer;
 }
 
-/** Hashes the body while n8n's binary store consumes it: every chunk read from the stream passes the listener. */
-function hashWhileRead(body: BinaryStream, clientSecret: string) {
+/**
+ * HMAC of the bytes n8n stored: read back from the binary store (a stream, so memory stays flat), or from the inline
+ * data when n8n keeps binaries in memory. Checking what was stored covers the whole way from DigiLocker to disk.
+ */
+async function storedHmac(context: IExecuteFunctions, binary: IBinaryData, clientSecret: string): Promise<string> {
 	const hmac = startBodyHmac(clientSecret);
-	if (Buffer.isBuffer(body)) {
-		hmac.update(body);
+	if (binary.id) {
+		for await (const chunk of await context.helpers.getBinaryStream(binary.id)) hmac.update(chunk as Buffer);
 	} else {
-		body.on('data', (chunk: Buffer) => hmac.update(chunk));
-		body.pause();
+		hmac.update(Buffer.from(binary.data, 'base64'));
 	}
-	return hmac;
+	return hmac.digest('base64');
 }
 
 /**
@@ -46,9 +48,13 @@ export async function receiveFile(
 		const expectedHmac = readHmacHeader(response.headers);
 		const fileName = fileNameOf(response.headers, request.nameHint);
 		const mimeType = mimeTypeOf(response.headers, fileName);
-		const hmac = expectedHmac ? hashWhileRead(response.body, app.clientSecret) : undefined;
 		const binaryData: IBinaryData = await this.helpers.prepareBinaryData(response.body, fileName, mimeType);
-		if (hmac && expectedHmac) assertHmacMatches(hmac.digest('base64'), expectedHmac);
+		if (expectedHmac) {
+			const actual = Buffer.isBuffer(response.body)
+				? bodyHmac(response.body, app.clientSecret)
+				: await storedHmac(this, binaryData, app.clientSecret);
+			assertHmacMatches(actual, expectedHmac);
+		}
 
 		const inputBinary = this.getInputData()[itemIndex]?.binary ?? {};
 		const size = Buffer.isBuffer(response.body) ? response.body.length : binaryData.bytes;

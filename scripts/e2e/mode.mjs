@@ -1,0 +1,57 @@
+// One load mode of the e2e run: its own simulator (so faults stay local), a fresh real n8n with the package loaded
+// from the built folder (CUSTOM.digiLocker) or installed from the `npm pack` tarball
+// (n8n-nodes-digilocker.digiLocker), two credentials, the workflows of workflows.mjs, published, then the cases.
+import { simulatorCredential } from '../lib/examples.mjs';
+import { provision } from '../lib/provision.mjs';
+import { redirectUriFor, startSim } from '../lib/simulator.mjs';
+import { createInstance, freePort } from '../real-n8n/instance.mjs';
+import { cases } from './cases.mjs';
+import { BAD_SECRET, BAD_SECRET_CREDENTIAL, modeWorkflows } from './workflows.mjs';
+
+export async function runMode(loadMode, { checks, withAsCommitted = false }) {
+	const prefix = `[${loadMode}]`;
+	const log = (line) => console.log(`# ${prefix} ${line}`);
+	const check = (label, fn) => checks.check(prefix, label, fn);
+	const t0 = performance.now();
+	const n8nPort = await freePort();
+	const redirectUri = redirectUriFor(n8nPort);
+	const sim = await startSim({ redirectUris: [redirectUri] });
+	let inst;
+	try {
+		inst = await createInstance({ loadMode, log });
+		const wf = modeWorkflows(inst.nodeType(), { withAsCommitted });
+		await provision(inst, {
+			credentials: [
+				simulatorCredential({ baseUrl: sim.baseUrl, redirectUri }),
+				simulatorCredential({ ...BAD_SECRET_CREDENTIAL, baseUrl: sim.baseUrl, redirectUri, clientSecret: BAD_SECRET }),
+			],
+			workflows: Object.values(wf),
+			log,
+		});
+		await inst.startServer({ port: n8nPort });
+		const setupMs = performance.now() - t0;
+		const ctx = { loadMode, n8n: `http://localhost:${n8nPort}`, redirectUri, sim, inst, wf, check };
+		for (const run of cases) {
+			try {
+				await run(ctx);
+			} catch (error) {
+				await check(`${run.name}: case crashed`, () => {
+					throw error;
+				});
+			}
+		}
+		await check('the simulator saw no unexpected handler errors', () => {
+			if (sim.serverErrors.length) throw new Error(sim.serverErrors.map((e) => e.stack).join('\n'));
+		});
+		log(`setup ${Math.round(setupMs / 1000)}s, cases ${Math.round((performance.now() - t0 - setupMs) / 1000)}s`);
+	} catch (error) {
+		await check('setup (build, install, import, publish, start)', () => {
+			throw error;
+		});
+	} finally {
+		if (checks.failed && inst?.serverLogs()) log(`n8n log tail:\n${inst.serverLogs().slice(-3000)}`);
+		await inst?.dispose();
+		await sim.stop();
+		log(`done in ${Math.round((performance.now() - t0) / 1000)}s`);
+	}
+}

@@ -1,0 +1,85 @@
+// The workflows one e2e load mode imports: the three examples (node type of the mode; successful executions saved,
+// so the test can read every DigiLocker envelope from n8n's DB), an e2e-only probe workflow, and optionally a copy of
+// the callback example exactly as committed (successful executions not saved) on its own webhook path.
+import { EXAMPLE_CREDENTIAL, adaptWorkflow, loadExamples } from '../lib/examples.mjs';
+
+export const BAD_SECRET_CREDENTIAL = Object.freeze({ id: 'e2eBadSecret01', name: 'DigiLocker (wrong secret)' });
+export const BAD_SECRET = 'e2e-wrong-secret-not-the-real-one';
+export const PROBE_VERIFIER = 'e2eProbeVerifier0123456789abcdefghijklmnopqrstu'; // 47 chars of the PKCE alphabet
+export const AS_COMMITTED = { id: 'e2eCallbackAsIs01', path: 'e2e/callback-as-committed' };
+
+const SAVE_EVERYTHING = {
+	saveDataSuccessExecution: 'all',
+	saveDataErrorExecution: 'all',
+	saveManualExecutions: true,
+	saveExecutionProgress: false,
+};
+
+export function modeWorkflows(nodeType, { withAsCommitted }) {
+	const examples = loadExamples();
+	const workflows = {
+		start: adaptWorkflow(examples.start, { nodeType, settings: SAVE_EVERYTHING }),
+		callback: adaptWorkflow(examples.callback, { nodeType, settings: SAVE_EVERYTHING }),
+		lifecycle: adaptWorkflow(examples.lifecycle, { nodeType, settings: SAVE_EVERYTHING }),
+		probes: probeWorkflow(nodeType),
+	};
+	if (withAsCommitted) {
+		workflows.asCommitted = adaptWorkflow(examples.callback, {
+			nodeType,
+			rename: {
+				id: AS_COMMITTED.id,
+				name: 'e2e: consent callback as committed',
+				path: () => AS_COMMITTED.path,
+				webhookId: (id) => id.replace(/.{4}$/, 'e2e1'),
+			},
+		});
+	}
+	return workflows;
+}
+
+/**
+ * Two webhooks, one publish: GET e2e/strict -> Get Access Token with continue-on-fail OFF (the run must fail with the
+ * node's message); GET e2e/bad-secret -> Get Access Token with a credential whose secret is wrong (continue-on-fail
+ * on, the caller's own code verifier, so the state's signature is not involved).
+ */
+function probeWorkflow(nodeType) {
+	const uuid = (n) => `9c4e9d85-7031-4ead-a04f-0a00000000${String(n).padStart(2, '0')}`;
+	const webhook = (n, name, path, y) => ({
+		id: uuid(n),
+		name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2.1,
+		position: [0, y],
+		webhookId: uuid(n + 50),
+		parameters: { httpMethod: 'GET', path, responseMode: 'lastNode', options: {} },
+	});
+	const exchange = (n, name, credential, y, extra, parameters) => ({
+		id: uuid(n),
+		name,
+		type: nodeType,
+		typeVersion: 1,
+		position: [240, y],
+		...extra,
+		parameters: { resource: 'authorization', operation: 'exchangeCode', code: '={{ $json.query.code }}', ...parameters },
+		credentials: { digiLockerApi: { id: credential.id, name: credential.name } },
+	});
+	return {
+		id: 'e2eProbes01',
+		name: 'e2e: Get Access Token probes',
+		active: false,
+		settings: { executionOrder: 'v1', ...SAVE_EVERYTHING },
+		nodes: [
+			webhook(1, 'Strict Webhook', 'e2e/strict', 0),
+			exchange(2, 'Exchange (strict)', EXAMPLE_CREDENTIAL, 0, {}, { state: '={{ $json.query.state }}' }),
+			webhook(3, 'Bad Secret Webhook', 'e2e/bad-secret', 300),
+			exchange(4, 'Exchange (bad secret)', BAD_SECRET_CREDENTIAL, 300, { onError: 'continueRegularOutput' }, {
+				codeVerifier: PROBE_VERIFIER,
+			}),
+		],
+		connections: {
+			'Strict Webhook': { main: [[{ node: 'Exchange (strict)', type: 'main', index: 0 }]] },
+			'Bad Secret Webhook': { main: [[{ node: 'Exchange (bad secret)', type: 'main', index: 0 }]] },
+		},
+		pinData: {},
+	};
+}

@@ -1,0 +1,37 @@
+import { errorOf, runDocumentNode, startWithUser, type Simulator } from '../documentFlow';
+
+let sim: Simulator;
+let accessToken: string;
+let userId: string;
+beforeAll(async () => {
+	({ sim, accessToken, digilockerid: userId } = await startWithUser());
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.clearFaults());
+
+const LICENCE = 'in.gov.sim.transport-DRVLC-SM0120081885917';
+const getXml = (parameters: Record<string, unknown> = {}) =>
+	runDocumentNode(sim, { resource: 'document', operation: 'getXml', accessToken, uri: LICENCE, ...parameters } as never);
+
+describe('document › getXml', () => {
+	it('gives the certificate as binary XML and as text', async () => {
+		const run = await getXml();
+		const xml = sim.readXml(LICENCE, userId)!.toString('utf8');
+		const [item] = run.items!;
+		expect(item.json).toMatchObject({ success: true, data: { uri: LICENCE, mime_type: 'application/xml', hmac_verified: true, binary_property: 'xml', xml } });
+		expect(Buffer.from(item.binary!.xml.data, 'base64').toString('utf8')).toBe(xml);
+		expect(xml).toContain('<Certificate');
+	});
+
+	it('answers a document without XML with NOT_FOUND', async () => {
+		const run = await getXml({ uri: 'in.gov.sim.pan-PANCR-SIMPV7898J' });
+		expect(errorOf(run)).toMatchObject({ code: 'NOT_FOUND', upstream: { error: 'invalid_uri' } });
+	});
+
+	it('refuses XML whose hmac does not match', async () => {
+		sim.setFault('xml', { type: 'wrong-hmac' });
+		const run = await getXml();
+		expect(errorOf(run)).toMatchObject({ code: 'INTEGRITY_ERROR' });
+		expect(run.items![0].binary).toBeUndefined();
+	});
+});
