@@ -8,6 +8,7 @@ import { buildPackage } from '../lib/build.mjs';
 import { ensureN8n } from '../lib/install.mjs';
 import { createChecks } from './checks.mjs';
 import { runMode } from './mode.mjs';
+import { checkExamples } from './static.mjs';
 
 const args = process.argv.slice(2);
 const modes = args.find((a) => a.startsWith('--mode='))?.slice(7).split(',') ?? ['folder', 'package'];
@@ -15,6 +16,7 @@ const t0 = performance.now();
 const checks = createChecks();
 const say = (line) => console.log(`# ${line}`);
 
+await checkExamples(checks);
 try {
 	if (!args.includes('--no-build')) buildPackage({ log: say });
 	await ensureN8n({ log: say });
