@@ -23,7 +23,8 @@ export PATH="$node24/bin:$PATH" npm_config_nodedir="$node24"
 
 if [ ! -f "$CACHE/n8n/.ok-$N8N_VERSION" ]; then
 	say "installing n8n $N8N_VERSION (about 3-4 minutes on a cold cache)"
-	npm install --prefix "$CACHE/n8n" --no-save --ignore-scripts "n8n@$N8N_VERSION" >"$CACHE/n8n.log" 2>&1 ||
+	# --loglevel=http: one log line per registry request, which scripts/lib/install.mjs counts for its progress lines
+	npm install --prefix "$CACHE/n8n" --no-save --ignore-scripts --loglevel=http "n8n@$N8N_VERSION" >"$CACHE/n8n.log" 2>&1 ||
 		{ tail -20 "$CACHE/n8n.log" >&2; exit 1; }
 	touch "$CACHE/n8n/.ok-$N8N_VERSION"
 fi

@@ -28,7 +28,9 @@ export async function ensureN8n({ log = (line) => console.log(line), heartbeatMs
 	const heartbeat = setInterval(() => {
 		if (!installing) return;
 		const seconds = Math.round((performance.now() - t0) / 1000);
-		log(`[install-n8n] still working, ${seconds}s so far, ${countPackages(path.join(cacheDir, 'n8n/node_modules'))} packages in place`);
+		const requests = countRequests(path.join(cacheDir, 'n8n.log'));
+		const unpacked = countPackages(path.join(cacheDir, 'n8n/node_modules'));
+		log(`[install-n8n] still working, ${seconds}s so far: ${requests} registry requests, ${unpacked} packages unpacked`);
 	}, heartbeatMs);
 	const rc = await new Promise((resolve) => child.once('close', resolve));
 	clearInterval(heartbeat);
@@ -40,6 +42,14 @@ export async function ensureN8n({ log = (line) => console.log(line), heartbeatMs
 	process.env.N8N_BIN = n8nBin;
 	if (installing) log(`[install-n8n] done in ${Math.round((performance.now() - t0) / 1000)}s`);
 	return { node24Bin, n8nBin };
+}
+
+function countRequests(logFile) {
+	try {
+		return fs.readFileSync(logFile, 'utf8').split('\n').filter((line) => line.includes('http fetch')).length;
+	} catch {
+		return 0;
+	}
 }
 
 function countPackages(dir) {
