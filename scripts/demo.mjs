@@ -8,6 +8,8 @@
 //
 // The examples do not save successful executions (tokens would end up in n8n's DB); the demo turns saving on in its
 // throwaway copy, because it reads the envelopes from the stored executions. The folder is deleted at exit.
+import './lib/npm-env.mjs'; // before anything starts npm
+
 import { EXAMPLE_CREDENTIAL, adaptWorkflow, loadExamples, simulatorCredential } from './lib/examples.mjs';
 import { buildPackage } from './lib/build.mjs';
 import { consentRound } from './lib/consent.mjs';

@@ -31,7 +31,8 @@ fi
 
 if ! (cd "$CACHE/n8n" && node -e "require('sqlite3')") >/dev/null 2>&1; then
 	say "building sqlite3 for Node 24 (about a minute)"
-	npm rebuild --prefix "$CACHE/n8n" sqlite3 >"$CACHE/sqlite3.log" 2>&1 || { tail -20 "$CACHE/sqlite3.log" >&2; exit 1; }
+	# --ignore-scripts=false: under `npm run`, a project .npmrc's ignore-scripts=true arrives here as npm_config_ignore_scripts
+	npm rebuild --prefix "$CACHE/n8n" --ignore-scripts=false sqlite3 >"$CACHE/sqlite3.log" 2>&1 || { tail -20 "$CACHE/sqlite3.log" >&2; exit 1; }
 	(cd "$CACHE/n8n" && node -e "require('sqlite3')")
 fi
 say "n8n $N8N_VERSION ready"

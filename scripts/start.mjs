@@ -5,6 +5,8 @@
 // them, starts n8n on 127.0.0.1:N8N_PORT (default 5678), creates the editor's owner login and prints the URLs.
 // n8n's data lives in .cache/start (kept across restarts; `npm start -- --fresh` starts over). Ctrl-C stops both.
 // Flags: --fresh, --no-build.
+import './lib/npm-env.mjs'; // before anything starts npm
+
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -27,7 +27,7 @@ const bulkUris = (count) =>
 	`Array.from({ length: ${count} }, (_, i) => 'in.gov.sim.bulk-BLKPD-' + String(i + 1).padStart(6, '0'))`;
 
 /** -> the workflows, keyed by case name; ids contain digits (n8n execute-batch filters on that). */
-export function benchWorkflows({ nodeType, credential, baseUrl, accessToken, items, files, concurrency }) {
+export function benchWorkflows({ nodeType, credential, baseUrl, accessToken, items, files, concurrency, highConcurrency }) {
 	const digiLocker = (parameters) => ({
 		type: nodeType, typeVersion: 1, parameters, credentials: { digiLockerApi: credential },
 	});
@@ -41,6 +41,7 @@ export function benchWorkflows({ nodeType, credential, baseUrl, accessToken, ite
 	});
 	return {
 		jsonDigiLocker: workflow('bench1json', range(items), digiLocker({ resource: 'user', operation: 'get', accessToken, requestOptions: { concurrency } })),
+		jsonDigiLockerHigh: workflow('bench6json', range(items), digiLocker({ resource: 'user', operation: 'get', accessToken, requestOptions: { concurrency: highConcurrency } })),
 		jsonHttpRequest: workflow('bench2json', range(items), httpRequest(`${baseUrl}/oauth2/1/user`)),
 		filesDigiLocker: workflow('bench3files', bulkUris(files), digiLocker({ resource: 'document', operation: 'download', accessToken, uri: '={{ $json.v }}', requestOptions: { concurrency } })),
 		filesHttpRequest: workflow('bench4files', bulkUris(files), httpRequest(`=${baseUrl}/oauth2/1/file/{{ $json.v }}`, { response: { response: { responseFormat: 'file' } } })),

@@ -4,6 +4,8 @@
 // executions n8n stored. Installs n8n into .cache/n8n on first use.
 // Flags: --mode=folder,package (default both)  --serial (one mode after the other; default: both at once)  --no-build
 // Ends with "e2e: N passed, M failed"; exit code 0 only when nothing failed.
+import '../lib/npm-env.mjs'; // before anything starts npm
+
 import { buildPackage } from '../lib/build.mjs';
 import { ensureN8n } from '../lib/install.mjs';
 import { createChecks } from './checks.mjs';
