@@ -3,16 +3,21 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { validationError } from './errors';
 import { readText } from './parameters';
 
-const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
+const OPAQUE_PATTERN = /^[\x21-\x7e]+$/;
 
-export function readAccessToken(this: IExecuteFunctions, itemIndex: number): string {
-	return readText.call(this, 'accessToken', itemIndex, {
-		label: 'Access Token',
+/** A token or code: printable ASCII without spaces, as DigiLocker issues them. */
+export function readOpaqueValue(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+	return readText.call(this, name, itemIndex, {
+		label,
 		required: true,
 		maxLength: 4096,
-		pattern: TOKEN_PATTERN,
+		pattern: OPAQUE_PATTERN,
 		patternHint: 'must be a token without spaces',
 	});
+}
+
+export function readAccessToken(this: IExecuteFunctions, itemIndex: number): string {
+	return readOpaqueValue.call(this, 'accessToken', itemIndex, 'Access Token');
 }
 
 /** A document URI travels as one path segment: anything that could leave it is refused before sending. */
@@ -37,4 +42,13 @@ export function readBinaryPropertyName(this: IExecuteFunctions, itemIndex: numbe
 		pattern: /^[A-Za-z0-9_$-][A-Za-z0-9_$.-]*$/,
 		patternHint: 'must be a field name (letters, digits, _ - . $)',
 	});
+}
+
+/** The parameters of an operation that fetches one document into binary data. */
+export function readDocumentFileParameters(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		accessToken: readAccessToken.call(this, itemIndex),
+		uri: readDocumentUri.call(this, itemIndex),
+		binaryPropertyName: readBinaryPropertyName.call(this, itemIndex),
+	};
 }

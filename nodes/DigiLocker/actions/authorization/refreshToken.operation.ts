@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readText } from '../../helpers/parameters';
+import { readOpaqueValue } from '../../helpers/documentParameters';
 import { processTokenResponse } from '../../helpers/tokenResponse';
 import { postClientForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
@@ -30,13 +30,7 @@ export const description = updateDisplayOptions(
 export const secretParameters = ['refreshToken'];
 
 export async function execute(this: IExecuteFunctions, { app, itemIndex, now, settings }: OperationContext): Promise<OperationOutput[]> {
-	const refreshToken = readText.call(this, 'refreshToken', itemIndex, {
-		label: 'Refresh Token',
-		required: true,
-		maxLength: 4096,
-		pattern: /^[\x21-\x7e]+$/,
-		patternHint: 'must be a token without spaces',
-	});
+	const refreshToken = readOpaqueValue.call(this, 'refreshToken', itemIndex, 'Refresh Token');
 	const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
 	const response = await postClientForm.call(this, app, PATHS.token, form, settings);
 	return [{ data: processTokenResponse(response, now) }];

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
+import { readOpaqueValue } from '../../helpers/documentParameters';
 import { readText } from '../../helpers/parameters';
 import { tryParseJsonObject } from '../../helpers/jsonBody';
 import { upstreamError } from '../../helpers/upstreamErrors';
@@ -41,13 +42,7 @@ export const description = updateDisplayOptions(
 export const secretParameters = ['token'];
 
 export async function execute(this: IExecuteFunctions, { app, itemIndex, settings }: OperationContext): Promise<OperationOutput[]> {
-	const token = readText.call(this, 'token', itemIndex, {
-		label: 'Token',
-		required: true,
-		maxLength: 4096,
-		pattern: /^[\x21-\x7e]+$/,
-		patternHint: 'must be a token without spaces',
-	});
+	const token = readOpaqueValue.call(this, 'token', itemIndex, 'Token');
 	const tokenTypeHint = readText.call(this, 'tokenTypeHint', itemIndex, {
 		label: 'Token Type Hint',
 		pattern: /^(access_token|refresh_token)$/,

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readAccessToken, readBinaryPropertyName, readDocumentUri } from '../../helpers/documentParameters';
+import { readDocumentFileParameters } from '../../helpers/documentParameters';
 import {
 	accessTokenProperty,
 	binaryPropertyNameProperty,
@@ -23,9 +23,7 @@ export const secretParameters = ['accessToken'];
 /** GET /oauth2/1/file/{uri}: an issued or uploaded document as n8n binary data. */
 export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<OperationOutput[]> {
 	const { itemIndex } = context;
-	const accessToken = readAccessToken.call(this, itemIndex);
-	const uri = readDocumentUri.call(this, itemIndex);
-	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
+	const { accessToken, uri, binaryPropertyName } = readDocumentFileParameters.call(this, itemIndex);
 	const file = await receiveFile.call(this, context, {
 		path: `${PATHS.file}${encodeURIComponent(uri)}`,
 		accessToken,

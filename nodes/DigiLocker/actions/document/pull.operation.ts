@@ -3,31 +3,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { PATHS } from '../../helpers/constants';
 import { readAccessToken } from '../../helpers/documentParameters';
 import { invalidResponse, validationError } from '../../helpers/errors';
-import { checkText, readText } from '../../helpers/parameters';
+import { checkText } from '../../helpers/parameters';
 import { bearerJson } from '../../transport';
 import { accessTokenProperty, requestOptionsProperty } from '../common.descriptions';
+import { doctypeProperty, orgidProperty, readDoctype, readOrgid } from '../issuer/issuerFields';
 import type { OperationContext, OperationOutput } from '../operation';
 
 const properties: INodeProperties[] = [
 	accessTokenProperty,
-	{
-		displayName: 'Issuer Org ID',
-		name: 'orgid',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 000048',
-		description: 'The "orgid" of the issuer, from Issuer → Get Many',
-	},
-	{
-		displayName: 'Document Type',
-		name: 'doctype',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. DRVLC',
-		description: 'The "doctype" to pull, from Issuer → Get Document Types',
-	},
+	orgidProperty,
+	doctypeProperty,
 	{
 		displayName: 'Issuer Fields',
 		name: 'issuerFields',
@@ -76,8 +61,8 @@ function readIssuerFields(this: IExecuteFunctions, itemIndex: number): Array<[st
 /** POST /oauth2/1/pull/pulldocument: asks an issuer to put a document into the user's Issued Documents. */
 export async function execute(this: IExecuteFunctions, { app, itemIndex, settings }: OperationContext): Promise<OperationOutput[]> {
 	const accessToken = readAccessToken.call(this, itemIndex);
-	const orgid = readText.call(this, 'orgid', itemIndex, { label: 'Issuer Org ID', required: true, maxLength: 100, pattern: /^[A-Za-z0-9._-]+$/, patternHint: 'must be an issuer "orgid" (letters, digits, . _ -)' });
-	const doctype = readText.call(this, 'doctype', itemIndex, { label: 'Document Type', required: true, maxLength: 20, pattern: /^[A-Za-z0-9_]+$/, patternHint: 'must be a document type code (letters, digits, _)' });
+	const orgid = readOrgid.call(this, itemIndex);
+	const doctype = readDoctype.call(this, itemIndex);
 	const form = new URLSearchParams([['orgid', orgid], ['doctype', doctype], ['consent', 'Y'], ...readIssuerFields.call(this, itemIndex)]);
 	const body = await bearerJson.call(this, app, settings, { method: 'POST', path: PATHS.pullDocument, accessToken, form });
 	if (typeof body.uri !== 'string' || body.uri === '') {
