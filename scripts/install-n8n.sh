@@ -22,7 +22,7 @@ fi
 export PATH="$node24/bin:$PATH" npm_config_nodedir="$node24"
 
 if [ ! -f "$CACHE/n8n/.ok-$N8N_VERSION" ]; then
-	say "installing n8n $N8N_VERSION (about 3-4 minutes on a cold cache)"
+	say "installing n8n $N8N_VERSION (about 3-6 minutes; the most with an empty npm cache)"
 	# --loglevel=http: one log line per registry request, which scripts/lib/install.mjs counts for its progress lines
 	npm install --prefix "$CACHE/n8n" --no-save --ignore-scripts --loglevel=http "n8n@$N8N_VERSION" >"$CACHE/n8n.log" 2>&1 ||
 		{ tail -20 "$CACHE/n8n.log" >&2; exit 1; }
@@ -30,7 +30,7 @@ if [ ! -f "$CACHE/n8n/.ok-$N8N_VERSION" ]; then
 fi
 
 if ! (cd "$CACHE/n8n" && node -e "require('sqlite3')") >/dev/null 2>&1; then
-	say "building sqlite3 for Node 24 (about a minute)"
+	say "building sqlite3 for Node 24 (about 1-2 minutes)"
 	# --ignore-scripts=false: under `npm run`, a project .npmrc's ignore-scripts=true arrives here as npm_config_ignore_scripts
 	npm rebuild --prefix "$CACHE/n8n" --ignore-scripts=false sqlite3 >"$CACHE/sqlite3.log" 2>&1 || { tail -20 "$CACHE/sqlite3.log" >&2; exit 1; }
 	(cd "$CACHE/n8n" && node -e "require('sqlite3')")
