@@ -280,4 +280,56 @@ export const cases = [
 			}
 		});
 	},
+	async function documentsListDownloadXml(ctx) {
+		const { check } = ctx;
+		const r = await round(ctx, { customer: 'e2e-documents' });
+		const [, called] = await withExecution(ctx, 'callback', () => request(r.callbackUrl));
+		const accessToken = nodeItems(called.run, 'Get Access Token')?.[0]?.data?.access_token;
+		assert.ok(accessToken, 'needs a fresh access token');
+		const issued = ctx.sim.documents(ASHA.digilockerid).issued;
+		const [answer, run] = await withExecution(ctx, 'documents', () =>
+			request(`${ctx.n8n}/webhook/digilocker/documents`, { method: 'POST', json: { access_token: accessToken } }),
+		);
+		const listed = nodeItems(run.run, 'List Issued') ?? [];
+		const downloads = run.run?.resultData?.runData?.Download?.[0]?.data?.main?.[0] ?? [];
+		const certificates = nodeItems(run.run, 'Get Certificate XML') ?? [];
+		const parsed = nodeItems(run.run, 'XML to JSON') ?? [];
+		const fetchable = issued.filter((doc) => !doc.uri.includes('/'));
+		const withXml = fetchable.filter((doc) => doc.mime.includes('application/xml'));
+		await check('documents: List Issued gives one envelope per issued document, mime as a list', () => {
+			assert.equal(run.status, 'success');
+			assert.deepEqual(listed.map((item) => item.data.uri), issued.map((doc) => doc.uri));
+			assert.ok(listed.every((item) => item.success === true && Array.isArray(item.data.mime)));
+		});
+		await check('documents: Download stores each file as n8n binary data (hmac verified); a URI with "/" is refused', () => {
+			assert.equal(downloads.length, issued.length);
+			for (const [index, item] of downloads.entries()) {
+				const doc = issued[index];
+				if (doc.uri.includes('/')) {
+					assert.equal(item.json.error?.code, 'VALIDATION_ERROR', JSON.stringify(item.json));
+					continue;
+				}
+				assert.equal(item.json.success, true, JSON.stringify(item.json));
+				assert.equal(item.json.data.hmac_verified, true);
+				assert.equal(item.json.data.size, ctx.sim.readFile(doc.uri, ASHA.digilockerid).bytes.length);
+				assert.equal(item.binary?.document?.fileName, item.json.data.file_name);
+				assert.equal(item.binary?.document?.mimeType, item.json.data.mime_type);
+				assert.ok(item.binary.document.id, 'binary kept in n8n\'s binary store, not inline');
+			}
+		});
+		await check('documents: certificate XML, turned into JSON by n8n\'s own XML node, answered to the caller', () => {
+			assert.deepEqual(certificates.map((item) => item.data.uri), withXml.map((doc) => doc.uri));
+			assert.ok(certificates.every((item) => item.success && item.data.xml.includes('<Certificate')));
+			assert.equal(parsed.length, withXml.length);
+			assert.ok(parsed.every((item) => typeof item.Certificate === 'object'), JSON.stringify(parsed[0]).slice(0, 300));
+			assert.equal(answer.status, 200);
+			assert.equal(answer.json.length, withXml.length);
+			assert.ok(!answer.text.includes(accessToken));
+		});
+		await check('documents: one request per file, none repeated', () => {
+			const fileRequests = ctx.sim.requests.filter((req) => req.path.startsWith('/public/oauth2/1/file/'));
+			const paths = fileRequests.map((req) => req.path);
+			assert.equal(new Set(paths).size, paths.length);
+		});
+	},
 ];

@@ -3,8 +3,13 @@
 import { EXAMPLE_CREDENTIAL, EXAMPLE_FILES, PACKAGE_NODE_TYPE, loadExample } from '../lib/examples.mjs';
 import { assert } from './checks.mjs';
 
-const PATHS = { start: ['digilocker/start'], callback: ['digilocker/callback'], lifecycle: ['digilocker/token-lifecycle'] };
-const ERRORS_SAVED = { start: 'all', callback: 'none', lifecycle: 'none' };
+const PATHS = {
+	start: ['digilocker/start'],
+	callback: ['digilocker/callback'],
+	lifecycle: ['digilocker/token-lifecycle'],
+	documents: ['digilocker/documents'],
+};
+const ERRORS_SAVED = { start: 'all', callback: 'none', lifecycle: 'none', documents: 'none' };
 
 export async function checkExamples(checks) {
 	for (const key of Object.keys(EXAMPLE_FILES)) {

@@ -21,6 +21,7 @@ export function modeWorkflows(nodeType, { withAsCommitted }) {
 		start: adaptWorkflow(examples.start, { nodeType, settings: SAVE_EVERYTHING }),
 		callback: adaptWorkflow(examples.callback, { nodeType, settings: SAVE_EVERYTHING }),
 		lifecycle: adaptWorkflow(examples.lifecycle, { nodeType, settings: SAVE_EVERYTHING }),
+		documents: adaptWorkflow(examples.documents, { nodeType, settings: SAVE_EVERYTHING }),
 		probes: probeWorkflow(nodeType),
 	};
 	if (withAsCommitted) {

@@ -10,6 +10,7 @@ export const EXAMPLE_FILES = {
 	start: 'digilocker-start-consent.json',
 	callback: 'digilocker-consent-callback.json',
 	lifecycle: 'digilocker-token-lifecycle.json',
+	documents: 'digilocker-documents.json',
 };
 /** The credential every example node refers to. */
 export const EXAMPLE_CREDENTIAL = Object.freeze({ id: 'dlSimCredential01', name: 'DigiLocker (local simulator)' });
