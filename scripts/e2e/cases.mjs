@@ -332,4 +332,50 @@ export const cases = [
 			assert.equal(new Set(paths).size, paths.length);
 		});
 	},
+	async function everyOtherOperation(ctx) {
+		const { check } = ctx;
+		const r = await round(ctx, { customer: 'e2e-operations' });
+		const [, called] = await withExecution(ctx, 'callback', () => request(r.callbackUrl));
+		const accessToken = nodeItems(called.run, 'Get Access Token')?.[0]?.data?.access_token;
+		assert.ok(accessToken, 'needs a fresh access token');
+		const [, run] = await withExecution(ctx, 'operations', () =>
+			request(`${ctx.n8n}/webhook/e2e/operations`, { method: 'POST', json: { access_token: accessToken } }),
+		);
+		const first = (name) => run.run?.resultData?.runData?.[name]?.[0]?.data?.main?.[0]?.[0];
+		const envelope = (name) => first(name)?.json;
+		const ok = (name) => {
+			const json = envelope(name);
+			assert.equal(json?.success, true, `${name}: ${JSON.stringify(json)}`);
+			return json.data;
+		};
+		await check('user › get in real n8n: the token\'s user with id', () => {
+			assert.equal(ok('User').id, ASHA.digilockerid);
+		});
+		await check('document › listUploaded in real n8n: the whole tree with folder paths', () => {
+			const data = ok('Uploaded Tree');
+			const files = data.items.filter((entry) => entry.type === 'file').map((entry) => `${entry.path}${entry.name}`);
+			assert.ok(files.includes('/Documents/Certificates/degree.pdf'), files.join(', '));
+		});
+		await check('document › getEAadhaar in real n8n: KycRes XML as binary only, hmac verified', () => {
+			const data = ok('E-Aadhaar');
+			assert.equal(data.hmac_verified, true);
+			assert.equal(data.xml, undefined);
+			assert.ok(first('E-Aadhaar').binary?.eaadhaar?.id);
+		});
+		await check('document › pull in real n8n: the new URI', () => {
+			assert.equal(ok('Pull').uri, 'in.gov.sim.transport-RVCER-SM01AB1234');
+		});
+		await check('issuer › getAll / getDocumentTypes / getParameters in real n8n (signed meta requests)', () => {
+			assert.ok(ok('Issuers').items.some((issuer) => issuer.orgid === '001891'));
+			assert.deepEqual(ok('Document Types').items.map((entry) => entry.doctype).sort(), ['DRVLC', 'RVCER']);
+			assert.deepEqual(ok('Parameters').items.map((entry) => entry.paramname).sort(), ['chasis_no', 'reg_no']);
+		});
+		await check('document › download then upload in real n8n: the file reaches the locker once', () => {
+			assert.equal(ok('Download Photo').mime_type, 'image/png');
+			assert.equal(ok('Upload Photo').path, '/Photos/e2e-upload.png');
+			const uploads = ctx.sim.uploads.filter((upload) => upload.path === '/Photos/e2e-upload.png');
+			assert.equal(uploads.length, 1);
+			assert.equal(uploads[0].size, ok('Download Photo').size);
+		});
+	},
 ];

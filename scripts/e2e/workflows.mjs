@@ -23,6 +23,7 @@ export function modeWorkflows(nodeType, { withAsCommitted }) {
 		lifecycle: adaptWorkflow(examples.lifecycle, { nodeType, settings: SAVE_EVERYTHING }),
 		documents: adaptWorkflow(examples.documents, { nodeType, settings: SAVE_EVERYTHING }),
 		probes: probeWorkflow(nodeType),
+		operations: operationsWorkflow(nodeType),
 	};
 	if (withAsCommitted) {
 		workflows.asCommitted = adaptWorkflow(examples.callback, {
@@ -83,4 +84,38 @@ function probeWorkflow(nodeType) {
 		},
 		pinData: {},
 	};
+}
+
+/**
+ * POST e2e/operations {access_token} -> every remaining DigiLocker operation once, in a chain, each with
+ * continue-on-fail so one failure cannot hide the others: user, uploaded tree, e-Aadhaar, pull, the three issuer
+ * APIs, then a download whose file is uploaded back.
+ */
+function operationsWorkflow(nodeType) {
+	const uuid = (n) => `7d1f0c2e-6a55-4b0e-9c3d-0a00000000${String(n).padStart(2, '0')}`;
+	const token = "={{ $('Operations Webhook').first().json.body.access_token }}";
+	const steps = [
+		['User', { resource: 'user', operation: 'get', accessToken: token }],
+		['Uploaded Tree', { resource: 'document', operation: 'listUploaded', accessToken: token, recursive: true, splitIntoItems: false }],
+		['E-Aadhaar', { resource: 'document', operation: 'getEAadhaar', accessToken: token }],
+		['Pull', { resource: 'document', operation: 'pull', accessToken: token, orgid: '001891', doctype: 'RVCER', issuerFields: { field: [{ name: 'reg_no', value: 'SM01AB1234' }, { name: 'chasis_no', value: '56789' }] } }],
+		['Issuers', { resource: 'issuer', operation: 'getAll', splitIntoItems: false }],
+		['Document Types', { resource: 'issuer', operation: 'getDocumentTypes', orgid: '001891', splitIntoItems: false }],
+		['Parameters', { resource: 'issuer', operation: 'getParameters', orgid: '001891', doctype: 'RVCER', splitIntoItems: false }],
+		['Download Photo', { resource: 'document', operation: 'download', accessToken: token, uri: 'in.gov.sim.health-VACER-2975693825', binaryPropertyName: 'photo' }],
+		['Upload Photo', { resource: 'document', operation: 'upload', accessToken: token, binaryPropertyName: 'photo', folder: '/Photos', fileName: 'e2e-upload.png' }],
+	];
+	const nodes = [
+		{
+			id: uuid(1), name: 'Operations Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: uuid(51),
+			parameters: { httpMethod: 'POST', path: 'e2e/operations', responseMode: 'lastNode', options: {} },
+		},
+		...steps.map(([name, parameters], index) => ({
+			id: uuid(index + 2), name, type: nodeType, typeVersion: 1, position: [240 * (index + 1), 0], onError: 'continueRegularOutput',
+			parameters, credentials: { digiLockerApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } },
+		})),
+	];
+	const chain = nodes.map((node) => node.name);
+	const connections = Object.fromEntries(chain.slice(0, -1).map((name, index) => [name, { main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] }]));
+	return { id: 'e2eOperations01', name: 'e2e: every other operation', active: false, settings: { executionOrder: 'v1', ...SAVE_EVERYTHING }, nodes, connections, pinData: {} };
 }
