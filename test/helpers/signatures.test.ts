@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 
-import { checkDocumentUri } from '../../nodes/DigiLocker/helpers/documentParameters';
+import { checkDocumentUri } from '../../nodes/DigiLocker/helpers/sharedFields';
 import { assertHmacMatches, bodyHmac, readHmacHeader } from '../../nodes/DigiLocker/helpers/integrity';
 import { signMetaRequest } from '../../nodes/DigiLocker/helpers/metaSignature';
 import { testApp } from '../fixtures';

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readOpaqueValue } from '../../helpers/documentParameters';
+import { readOpaqueValue } from '../../helpers/sharedFields';
 import { processTokenResponse } from '../../helpers/tokenResponse';
 import { postClientForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readOpaqueValue } from '../../helpers/documentParameters';
+import { readOpaqueValue } from '../../helpers/sharedFields';
 import { readText } from '../../helpers/parameters';
 import { tryParseJsonObject } from '../../helpers/jsonBody';
 import { upstreamError } from '../../helpers/upstreamErrors';

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readAccessToken, readBinaryPropertyName } from '../../helpers/documentParameters';
+import { readAccessToken, readBinaryPropertyName } from '../../helpers/sharedFields';
 import { accessTokenProperty, binaryPropertyNameProperty, readRequestOptionsProperty } from '../common.descriptions';
 import type { OperationContext, OperationOutput } from '../operation';
 import { receiveFile } from './receiveFile';

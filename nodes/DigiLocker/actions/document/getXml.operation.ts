@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readDocumentFileParameters } from '../../helpers/documentParameters';
+import { readDocumentFileParameters } from '../../helpers/sharedFields';
 import {
 	accessTokenProperty,
 	binaryPropertyNameProperty,

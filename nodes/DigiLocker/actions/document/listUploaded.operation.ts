@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import type { DigiLockerApp } from '../../helpers/appConfig';
 import { PATHS } from '../../helpers/constants';
-import { readAccessToken } from '../../helpers/documentParameters';
+import { readAccessToken } from '../../helpers/sharedFields';
 import { normalizeUploadedList } from '../../helpers/documentLists';
 import { validationError } from '../../helpers/errors';
 import { readText } from '../../helpers/parameters';

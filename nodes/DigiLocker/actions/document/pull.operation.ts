@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readAccessToken } from '../../helpers/documentParameters';
+import { readAccessToken } from '../../helpers/sharedFields';
 import { invalidResponse, validationError } from '../../helpers/errors';
 import { checkText } from '../../helpers/parameters';
 import { bearerJson } from '../../transport';

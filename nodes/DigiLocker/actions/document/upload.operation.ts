@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readAccessToken } from '../../helpers/documentParameters';
+import { readAccessToken } from '../../helpers/sharedFields';
 import { validationError } from '../../helpers/errors';
 import { bodyHmac } from '../../helpers/integrity';
 import { readText } from '../../helpers/parameters';

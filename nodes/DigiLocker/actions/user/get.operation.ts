@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readAccessToken } from '../../helpers/documentParameters';
+import { readAccessToken } from '../../helpers/sharedFields';
 import { bearerJson } from '../../transport';
 import { accessTokenProperty, readRequestOptionsProperty } from '../common.descriptions';
 import type { OperationContext, OperationOutput } from '../operation';
