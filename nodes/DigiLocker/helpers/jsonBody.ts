@@ -1,16 +1,20 @@
 import { invalidResponse } from './errors';
 
-/** Parses a response body that must be one JSON object. */
-export function parseJsonObject(text: string, status: number): Record<string, unknown> {
+/** Parses a response body that must be JSON (any value). */
+export function parseJson(text: string, status: number): unknown {
 	if (text.trim() === '') {
 		throw invalidResponse(`DigiLocker returned an empty body where JSON was expected (HTTP ${status})`, status);
 	}
-	let parsed: unknown;
 	try {
-		parsed = JSON.parse(text);
+		return JSON.parse(text) as unknown;
 	} catch {
 		throw invalidResponse(`DigiLocker returned a body that is not valid JSON (HTTP ${status})`, status);
 	}
+}
+
+/** Parses a response body that must be one JSON object. */
+export function parseJsonObject(text: string, status: number): Record<string, unknown> {
+	const parsed = parseJson(text, status);
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw invalidResponse(`DigiLocker returned JSON that is not an object (HTTP ${status})`, status);
 	}

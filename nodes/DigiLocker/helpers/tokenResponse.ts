@@ -4,10 +4,11 @@ import { invalidResponse } from './errors';
 import { parseJsonObject, tryParseJsonObject } from './jsonBody';
 import { upstreamError } from './upstreamErrors';
 
-export interface RawResponse {
+/** An HTTP answer as the transport hands it on; `body` is the text, a stream or bytes. */
+export interface HttpResponse<B = string> {
 	statusCode: number;
 	headers: Record<string, unknown>;
-	body: string;
+	body: B;
 }
 
 const fieldError = (field: string, rule: string, status: number) =>
@@ -29,7 +30,7 @@ function checkOptionalString(body: Record<string, unknown>, field: string, statu
  * Checks a token endpoint answer and returns DigiLocker's fields (unknown ones kept) with `expires_in` and
  * `consent_valid_till` as numbers, plus `id`, `created_at` and `expires_at`.
  */
-export function processTokenResponse(response: RawResponse, now: Date): IDataObject {
+export function processTokenResponse(response: HttpResponse, now: Date): IDataObject {
 	const { statusCode: status, body: text } = response;
 	if (status < 200 || status > 299) {
 		throw upstreamError(status, tryParseJsonObject(text), 'client');

@@ -56,13 +56,16 @@ function readUpstream(body: unknown): UpstreamError | undefined {
 	return upstream.error || upstream.error_description ? upstream : undefined;
 }
 
-/** Turns a non-2xx answer (its JSON body, or undefined when the body was not JSON) into a coded error. */
-export function upstreamError(status: number, body: unknown, kind: EndpointKind): DigiLockerError {
+/**
+ * Turns a non-2xx answer (its JSON body, or undefined when the body was not JSON) into a coded error, carrying
+ * DigiLocker's Retry-After when it sent one.
+ */
+export function upstreamError(status: number, body: unknown, kind: EndpointKind, retryAfterMs?: number): DigiLockerError {
 	const upstream = readUpstream(body);
 	const code = codeFor(status, upstream?.error, kind);
 	const detail = [upstream?.error_description, upstream?.error && `(${upstream.error})`]
 		.filter(Boolean)
 		.join(' ');
 	const message = `${SUMMARY[code]}: ${detail ? `${detail}, ` : ''}HTTP ${status}`;
-	return new DigiLockerError(code, message, { status, upstream, hint: HINT[code] });
+	return new DigiLockerError(code, message, { status, upstream, hint: HINT[code], retryAfterMs });
 }

@@ -2,23 +2,15 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 
 import type { DigiLockerApp } from '../helpers/appConfig';
 import { CREDENTIAL_TYPE } from '../helpers/constants';
-import { parseJsonObject, tryParseJsonObject } from '../helpers/jsonBody';
+import { parseJson, parseJsonObject, tryParseJsonObject } from '../helpers/jsonBody';
 import type { RequestSettings } from '../helpers/requestSettings';
 import { parseRetryAfter } from '../helpers/retryPolicy';
-import type { RawResponse } from '../helpers/tokenResponse';
+import type { HttpResponse } from '../helpers/tokenResponse';
 import { upstreamError, type EndpointKind } from '../helpers/upstreamErrors';
 import { transportFailure } from './failures';
 import { withRetries } from './retry';
 
-export { withRetries };
-
 export type BinaryStream = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
-
-export interface HttpResponse<B> {
-	statusCode: number;
-	headers: Record<string, unknown>;
-	body: B;
-}
 
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
@@ -48,9 +40,8 @@ const asText = (body: unknown) =>
 /** Throws DigiLocker's coded error for a non-2xx answer, with its Retry-After. */
 function assertSuccess(response: HttpResponse<unknown>, errorText: string, kind: EndpointKind): void {
 	if (response.statusCode >= 200 && response.statusCode <= 299) return;
-	const error = upstreamError(response.statusCode, tryParseJsonObject(errorText), kind);
 	const retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
-	throw retryAfterMs === undefined ? error : Object.assign(error, { retryAfterMs });
+	throw upstreamError(response.statusCode, tryParseJsonObject(errorText), kind, retryAfterMs);
 }
 
 /** Whole-body answers come as a Buffer or an ArrayBuffer, depending on the HTTP adapter. */
@@ -83,7 +74,7 @@ export async function postClientForm(
 	path: string,
 	form: URLSearchParams,
 	settings: RequestSettings,
-): Promise<RawResponse> {
+): Promise<HttpResponse> {
 	const options: IHttpRequestOptions = {
 		...baseOptions(app, settings, path),
 		method: 'POST',
@@ -197,10 +188,6 @@ export async function metaPost(
 		});
 		const text = asText(response.body);
 		assertSuccess(response, text, 'client');
-		try {
-			return JSON.parse(text) as unknown;
-		} catch {
-			return parseJsonObject(text, response.statusCode);
-		}
+		return parseJson(text, response.statusCode);
 	});
 }
