@@ -7,9 +7,9 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { applyClientAuthentication } from '../nodes/DigiLocker/helpers/clientAuthentication';
+import { applyClientAuthentication } from './digiLockerApi/clientAuthentication';
 import { ENVIRONMENT_BASE_URLS, PATHS } from '../nodes/DigiLocker/helpers/constants';
-import { CREDENTIAL_TEST_CODE_VERIFIER, credentialTestRules } from '../nodes/DigiLocker/helpers/credentialTest';
+import { CREDENTIAL_TEST_CODE_VERIFIER, credentialTestRules } from './digiLockerApi/credentialTest';
 
 const baseUrlExpression =
 	'={{ $credentials.environment === "custom" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : ' +
@@ -41,7 +41,8 @@ export class DigiLockerApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The client secret of your partner app. It also signs the state and derives the PKCE verifier.',
+			description:
+				'The client secret of your partner app. It also signs the state and derives the PKCE verifier.',
 		},
 		{
 			displayName: 'Redirect URI',
@@ -50,7 +51,8 @@ export class DigiLockerApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'e.g. https://n8n.example.com/webhook/digilocker/callback',
-			description: 'Exactly the redirect URI registered for the app, usually the URL of your callback Webhook node',
+			description:
+				'Exactly the redirect URI registered for the app, usually the URL of your callback Webhook node',
 		},
 		{
 			displayName: 'Environment',
@@ -58,8 +60,16 @@ export class DigiLockerApi implements ICredentialType {
 			type: 'options',
 			default: 'production',
 			options: [
-				{ name: 'Production (Meri Pehchaan)', value: 'production', description: ENVIRONMENT_BASE_URLS.production },
-				{ name: 'Production (Legacy Host)', value: 'legacy', description: ENVIRONMENT_BASE_URLS.legacy },
+				{
+					name: 'Production (Meri Pehchaan)',
+					value: 'production',
+					description: ENVIRONMENT_BASE_URLS.production,
+				},
+				{
+					name: 'Production (Legacy Host)',
+					value: 'legacy',
+					description: ENVIRONMENT_BASE_URLS.legacy,
+				},
 				{ name: 'Sandbox', value: 'sandbox', description: ENVIRONMENT_BASE_URLS.sandbox },
 				{ name: 'Custom', value: 'custom', description: 'Any base URL, e.g. the local simulator' },
 			],
@@ -79,8 +89,16 @@ export class DigiLockerApi implements ICredentialType {
 			type: 'options',
 			default: 'basic',
 			options: [
-				{ name: 'Basic Auth Header', value: 'basic', description: 'App key and secret in an HTTP Basic header' },
-				{ name: 'Form Fields', value: 'body', description: 'client_id and client_secret in the form body' },
+				{
+					name: 'Basic Auth Header',
+					value: 'basic',
+					description: 'App key and secret in an HTTP Basic header',
+				},
+				{
+					name: 'Form Fields',
+					value: 'body',
+					description: 'client_id and client_secret in the form body',
+				},
 			],
 		},
 	];

@@ -6,12 +6,18 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'digilocker-scan-'));
 try {
-	const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
+	const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
+		cwd: root,
+		encoding: 'utf8',
+	})
 		.trim()
 		.split('\n')
 		.pop();
@@ -25,7 +31,9 @@ try {
 	];
 	let passed = true;
 	for (const [name, result] of legs) {
-		console.log(`scanner ${result.passed ? 'PASS' : 'FAIL'} ${name}${result.passed ? '' : `: ${result.message}\n${result.details ?? ''}`}`);
+		console.log(
+			`scanner ${result.passed ? 'PASS' : 'FAIL'} ${name}${result.passed ? '' : `: ${result.message}\n${result.details ?? ''}`}`,
+		);
 		passed &&= result.passed;
 	}
 	process.exitCode = passed ? 0 : 1;

@@ -12,7 +12,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { buildPackage } from './lib/build.mjs';
-import { EXAMPLE_CREDENTIAL, adaptWorkflow, loadExamples, simulatorCredential } from './lib/examples.mjs';
+import {
+	EXAMPLE_CREDENTIAL,
+	adaptWorkflow,
+	loadExamples,
+	simulatorCredential,
+} from './lib/examples.mjs';
 import { ensureN8n } from './lib/install.mjs';
 import { newOwner, setupOwner } from './lib/owner.mjs';
 import { provision } from './lib/provision.mjs';
@@ -41,7 +46,8 @@ async function shutdown(code) {
 	process.exit(code);
 }
 
-const readState = () => (fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : {});
+const readState = () =>
+	fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) : {};
 function writeState(state) {
 	fs.writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 }
@@ -62,19 +68,29 @@ async function main() {
 		redirectUris: redirectUri === DEFAULT_REDIRECT_URI ? undefined : [redirectUri],
 		logger: (line) => console.log(`[simulator] ${line}`),
 	}).catch((error) => {
-		throw new Error(`the simulator could not listen on ${simHost}:${simPort} (${error.code ?? error.message}); set SIM_PORT`);
+		throw new Error(
+			`the simulator could not listen on ${simHost}:${simPort} (${error.code ?? error.message}); set SIM_PORT`,
+		);
 	});
 	say(`simulator listening at ${sim.baseUrl}`);
 
 	fs.mkdirSync(dataDir, { recursive: true });
-	inst = await createInstance({ loadMode: 'package', dir: dataDir, taskRunner: 'internal', log: (line) => say(`n8n: ${line}`) });
+	inst = await createInstance({
+		loadMode: 'package',
+		dir: dataDir,
+		taskRunner: 'internal',
+		log: (line) => say(`n8n: ${line}`),
+	});
 	const state = readState();
 
 	// what is missing: a first run imports everything; later runs keep the user's edits
 	const credential = simulatorCredential({ baseUrl: sim.baseUrl, redirectUri });
 	const fingerprint = crypto.createHash('sha256').update(JSON.stringify(credential)).digest('hex');
-	const haveCredential = inst.query('SELECT id FROM credentials_entity WHERE id = ?', [credential.id]).length > 0;
-	const examples = Object.values(loadExamples()).map((wf) => adaptWorkflow(wf, { nodeType: inst.nodeType() }));
+	const haveCredential =
+		inst.query('SELECT id FROM credentials_entity WHERE id = ?', [credential.id]).length > 0;
+	const examples = Object.values(loadExamples()).map((wf) =>
+		adaptWorkflow(wf, { nodeType: inst.nodeType() }),
+	);
 	const present = new Set(inst.query('SELECT id FROM workflow_entity').map((row) => row.id));
 	await provision(inst, {
 		credentials: haveCredential && state.credentialFingerprint === fingerprint ? [] : [credential],
@@ -94,7 +110,9 @@ async function main() {
 			state.owner = { email: owner.email, password: owner.password };
 			writeState(state);
 		} else {
-			say(`could not create the owner login (HTTP ${result.status} ${result.message}); \`npm start -- --fresh\` starts over`);
+			say(
+				`could not create the owner login (HTTP ${result.status} ${result.message}); \`npm start -- --fresh\` starts over`,
+			);
 		}
 	}
 
@@ -105,7 +123,9 @@ async function main() {
 			'',
 			`DigiLocker node in real n8n, ready in ${Math.round((performance.now() - t0) / 1000)}s. Ctrl-C stops n8n and the simulator.`,
 			`  n8n editor:         ${editor}`,
-			state.owner ? `  login (local only): ${state.owner.email} / ${state.owner.password}` : '  login:              (not created, see above)',
+			state.owner
+				? `  login (local only): ${state.owner.email} / ${state.owner.password}`
+				: '  login:              (not created, see above)',
 			`  start the consent:  ${startLink}`,
 			`  the link as JSON:   ${startLink}&format=json`,
 			`  simulator:          ${sim.baseUrl} (app ${credential.data.clientId}, fake users; pick one on its consent page)`,
@@ -118,7 +138,10 @@ async function main() {
 	// n8n gone (crash, port taken later…): say so and stop the simulator too
 	let misses = 0;
 	setInterval(async () => {
-		const ok = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(3000) }).then((r) => r.ok, () => false);
+		const ok = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
+			(r) => r.ok,
+			() => false,
+		);
 		misses = ok ? 0 : misses + 1;
 		if (misses >= 3 && !stopping) {
 			console.error(`[start] n8n stopped answering:\n${inst.serverLogs().slice(-3000)}`);

@@ -15,7 +15,8 @@ function findPids(marker) {
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		try {
-			if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) pids.push(Number(entry));
+			if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker))
+				pids.push(Number(entry));
 		} catch {
 			// the process ended while we looked
 		}

@@ -1,19 +1,46 @@
 // The benchmark's workflows: the same work done by the DigiLocker node and by n8n's HTTP Request node.
 // Every workflow: Manual Trigger → Edit Fields (a list of N values) → Split Out (N items) → the node under test.
-const trigger = { id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+const trigger = {
+	id: 't',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 function fanOut(listExpression) {
 	return [
 		{
-			id: 'f', name: 'List', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0],
-			parameters: { assignments: { assignments: [{ id: 'a1', name: 'v', type: 'array', value: `={{ ${listExpression} }}` }] }, options: {} },
+			id: 'f',
+			name: 'List',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: {
+				assignments: {
+					assignments: [{ id: 'a1', name: 'v', type: 'array', value: `={{ ${listExpression} }}` }],
+				},
+				options: {},
+			},
 		},
-		{ id: 's', name: 'Items', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'v', options: {} } },
+		{
+			id: 's',
+			name: 'Items',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { fieldToSplitOut: 'v', options: {} },
+		},
 	];
 }
 
 function workflow(id, listExpression, subject) {
-	const nodes = [trigger, ...fanOut(listExpression), { id: 'x', name: 'Subject', position: [600, 0], ...subject }];
+	const nodes = [
+		trigger,
+		...fanOut(listExpression),
+		{ id: 'x', name: 'Subject', position: [600, 0], ...subject },
+	];
 	const connections = {
 		Start: { main: [[{ node: 'List', type: 'main', index: 0 }]] },
 		List: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
@@ -27,24 +54,76 @@ const bulkUris = (count) =>
 	`Array.from({ length: ${count} }, (_, i) => 'in.gov.sim.bulk-BLKPD-' + String(i + 1).padStart(6, '0'))`;
 
 /** -> the workflows, keyed by case name; ids contain digits (n8n execute-batch filters on that). */
-export function benchWorkflows({ nodeType, credential, baseUrl, accessToken, items, files, concurrency, highConcurrency }) {
+export function benchWorkflows({
+	nodeType,
+	credential,
+	baseUrl,
+	accessToken,
+	items,
+	files,
+	concurrency,
+	highConcurrency,
+}) {
 	const digiLocker = (parameters) => ({
-		type: nodeType, typeVersion: 1, parameters, credentials: { digiLockerApi: credential },
+		type: nodeType,
+		typeVersion: 1,
+		parameters,
+		credentials: { digiLockerApi: credential },
 	});
 	const httpRequest = (url, options = {}) => ({
-		type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
 		parameters: {
-			url, sendHeaders: true,
+			url,
+			sendHeaders: true,
 			headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${accessToken}` }] },
 			options,
 		},
 	});
 	return {
-		jsonDigiLocker: workflow('bench1json', range(items), digiLocker({ resource: 'user', operation: 'get', accessToken, requestOptions: { concurrency } })),
-		jsonDigiLockerHigh: workflow('bench6json', range(items), digiLocker({ resource: 'user', operation: 'get', accessToken, requestOptions: { concurrency: highConcurrency } })),
+		jsonDigiLocker: workflow(
+			'bench1json',
+			range(items),
+			digiLocker({
+				resource: 'user',
+				operation: 'get',
+				accessToken,
+				requestOptions: { concurrency },
+			}),
+		),
+		jsonDigiLockerHigh: workflow(
+			'bench6json',
+			range(items),
+			digiLocker({
+				resource: 'user',
+				operation: 'get',
+				accessToken,
+				requestOptions: { concurrency: highConcurrency },
+			}),
+		),
 		jsonHttpRequest: workflow('bench2json', range(items), httpRequest(`${baseUrl}/oauth2/1/user`)),
-		filesDigiLocker: workflow('bench3files', bulkUris(files), digiLocker({ resource: 'document', operation: 'download', accessToken, uri: '={{ $json.v }}', requestOptions: { concurrency } })),
-		filesHttpRequest: workflow('bench4files', bulkUris(files), httpRequest(`=${baseUrl}/oauth2/1/file/{{ $json.v }}`, { response: { response: { responseFormat: 'file' } } })),
-		filesIdle: workflow('bench5idle', bulkUris(files), { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }),
+		filesDigiLocker: workflow(
+			'bench3files',
+			bulkUris(files),
+			digiLocker({
+				resource: 'document',
+				operation: 'download',
+				accessToken,
+				uri: '={{ $json.v }}',
+				requestOptions: { concurrency },
+			}),
+		),
+		filesHttpRequest: workflow(
+			'bench4files',
+			bulkUris(files),
+			httpRequest(`=${baseUrl}/oauth2/1/file/{{ $json.v }}`, {
+				response: { response: { responseFormat: 'file' } },
+			}),
+		),
+		filesIdle: workflow('bench5idle', bulkUris(files), {
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			parameters: {},
+		}),
 	};
 }

@@ -17,7 +17,11 @@ export function createChecks() {
 				return value;
 			} catch (error) {
 				results.push({ label: `${prefix} ${label}`, ok: false, error });
-				console.log(`not ok - ${prefix} ${label}\n    ${String(error.message ?? error).split('\n').join('\n    ')}`);
+				console.log(
+					`not ok - ${prefix} ${label}\n    ${String(error.message ?? error)
+						.split('\n')
+						.join('\n    ')}`,
+				);
 				return undefined;
 			}
 		},
@@ -34,6 +38,7 @@ export function createChecks() {
 export function assertNoSecrets(value, secrets, where) {
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
 	for (const [name, secret] of Object.entries(secrets)) {
-		if (typeof secret === 'string' && secret.length >= 6) assert.ok(!text.includes(secret), `${where} contains the ${name}`);
+		if (typeof secret === 'string' && secret.length >= 6)
+			assert.ok(!text.includes(secret), `${where} contains the ${name}`);
 	}
 }

@@ -23,7 +23,12 @@ export async function runMode(loadMode, { checks, withAsCommitted = false }) {
 		await provision(inst, {
 			credentials: [
 				simulatorCredential({ baseUrl: sim.baseUrl, redirectUri }),
-				simulatorCredential({ ...BAD_SECRET_CREDENTIAL, baseUrl: sim.baseUrl, redirectUri, clientSecret: BAD_SECRET }),
+				simulatorCredential({
+					...BAD_SECRET_CREDENTIAL,
+					baseUrl: sim.baseUrl,
+					redirectUri,
+					clientSecret: BAD_SECRET,
+				}),
 			],
 			workflows: Object.values(wf),
 			log,
@@ -43,13 +48,16 @@ export async function runMode(loadMode, { checks, withAsCommitted = false }) {
 		await check('the simulator saw no unexpected handler errors', () => {
 			if (sim.serverErrors.length) throw new Error(sim.serverErrors.map((e) => e.stack).join('\n'));
 		});
-		log(`setup ${Math.round(setupMs / 1000)}s, cases ${Math.round((performance.now() - t0 - setupMs) / 1000)}s`);
+		log(
+			`setup ${Math.round(setupMs / 1000)}s, cases ${Math.round((performance.now() - t0 - setupMs) / 1000)}s`,
+		);
 	} catch (error) {
 		await check('setup (build, install, import, publish, start)', () => {
 			throw error;
 		});
 	} finally {
-		if (checks.failed && inst?.serverLogs()) log(`n8n log tail:\n${inst.serverLogs().slice(-3000)}`);
+		if (checks.failed && inst?.serverLogs())
+			log(`n8n log tail:\n${inst.serverLogs().slice(-3000)}`);
 		await inst?.dispose();
 		await sim.stop();
 		log(`done in ${Math.round((performance.now() - t0) / 1000)}s`);

@@ -13,7 +13,10 @@ import { runMode } from './mode.mjs';
 import { checkExamples } from './static.mjs';
 
 const args = process.argv.slice(2);
-const modes = args.find((a) => a.startsWith('--mode='))?.slice(7).split(',') ?? ['folder', 'package'];
+const modes = args
+	.find((a) => a.startsWith('--mode='))
+	?.slice(7)
+	.split(',') ?? ['folder', 'package'];
 const t0 = performance.now();
 const checks = createChecks();
 const say = (line) => console.log(`# ${line}`);

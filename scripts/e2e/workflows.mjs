@@ -3,7 +3,10 @@
 // the callback example exactly as committed (successful executions not saved) on its own webhook path.
 import { EXAMPLE_CREDENTIAL, adaptWorkflow, loadExamples } from '../lib/examples.mjs';
 
-export const BAD_SECRET_CREDENTIAL = Object.freeze({ id: 'e2eBadSecret01', name: 'DigiLocker (wrong secret)' });
+export const BAD_SECRET_CREDENTIAL = Object.freeze({
+	id: 'e2eBadSecret01',
+	name: 'DigiLocker (wrong secret)',
+});
 export const BAD_SECRET = 'e2e-wrong-secret-not-the-real-one';
 export const PROBE_VERIFIER = 'e2eProbeVerifier0123456789abcdefghijklmnopqrstu'; // 47 chars of the PKCE alphabet
 export const AS_COMMITTED = { id: 'e2eCallbackAsIs01', path: 'e2e/callback-as-committed' };
@@ -62,7 +65,12 @@ function probeWorkflow(nodeType) {
 		typeVersion: 1,
 		position: [240, y],
 		...extra,
-		parameters: { resource: 'authorization', operation: 'exchangeCode', code: '={{ $json.query.code }}', ...parameters },
+		parameters: {
+			resource: 'authorization',
+			operation: 'exchangeCode',
+			code: '={{ $json.query.code }}',
+			...parameters,
+		},
 		credentials: { digiLockerApi: { id: credential.id, name: credential.name } },
 	});
 	return {
@@ -72,11 +80,25 @@ function probeWorkflow(nodeType) {
 		settings: { executionOrder: 'v1', ...SAVE_EVERYTHING },
 		nodes: [
 			webhook(1, 'Strict Webhook', 'e2e/strict', 0),
-			exchange(2, 'Exchange (strict)', EXAMPLE_CREDENTIAL, 0, {}, { state: '={{ $json.query.state }}' }),
+			exchange(
+				2,
+				'Exchange (strict)',
+				EXAMPLE_CREDENTIAL,
+				0,
+				{},
+				{ state: '={{ $json.query.state }}' },
+			),
 			webhook(3, 'Bad Secret Webhook', 'e2e/bad-secret', 300),
-			exchange(4, 'Exchange (bad secret)', BAD_SECRET_CREDENTIAL, 300, { onError: 'continueRegularOutput' }, {
-				codeVerifier: PROBE_VERIFIER,
-			}),
+			exchange(
+				4,
+				'Exchange (bad secret)',
+				BAD_SECRET_CREDENTIAL,
+				300,
+				{ onError: 'continueRegularOutput' },
+				{
+					codeVerifier: PROBE_VERIFIER,
+				},
+			),
 		],
 		connections: {
 			'Strict Webhook': { main: [[{ node: 'Exchange (strict)', type: 'main', index: 0 }]] },
@@ -96,26 +118,112 @@ function operationsWorkflow(nodeType) {
 	const token = "={{ $('Operations Webhook').first().json.body.access_token }}";
 	const steps = [
 		['User', { resource: 'user', operation: 'get', accessToken: token }],
-		['Uploaded Tree', { resource: 'document', operation: 'listUploaded', accessToken: token, recursive: true, splitIntoItems: false }],
+		[
+			'Uploaded Tree',
+			{
+				resource: 'document',
+				operation: 'listUploaded',
+				accessToken: token,
+				recursive: true,
+				splitIntoItems: false,
+			},
+		],
 		['E-Aadhaar', { resource: 'document', operation: 'getEAadhaar', accessToken: token }],
-		['Pull', { resource: 'document', operation: 'pull', accessToken: token, orgid: '001891', doctype: 'RVCER', issuerFields: { field: [{ name: 'reg_no', value: 'SM01AB1234' }, { name: 'chasis_no', value: '56789' }] } }],
+		[
+			'Pull',
+			{
+				resource: 'document',
+				operation: 'pull',
+				accessToken: token,
+				orgid: '001891',
+				doctype: 'RVCER',
+				issuerFields: {
+					field: [
+						{ name: 'reg_no', value: 'SM01AB1234' },
+						{ name: 'chasis_no', value: '56789' },
+					],
+				},
+			},
+		],
 		['Issuers', { resource: 'issuer', operation: 'getAll', splitIntoItems: false }],
-		['Document Types', { resource: 'issuer', operation: 'getDocumentTypes', orgid: '001891', splitIntoItems: false }],
-		['Parameters', { resource: 'issuer', operation: 'getParameters', orgid: '001891', doctype: 'RVCER', splitIntoItems: false }],
-		['Download Photo', { resource: 'document', operation: 'download', accessToken: token, uri: 'in.gov.sim.health-VACER-2975693825', binaryPropertyName: 'photo' }],
-		['Upload Photo', { resource: 'document', operation: 'upload', accessToken: token, binaryPropertyName: 'photo', folder: '/Photos', fileName: 'e2e-upload.png' }],
+		[
+			'Document Types',
+			{ resource: 'issuer', operation: 'getDocumentTypes', orgid: '001891', splitIntoItems: false },
+		],
+		[
+			'Parameters',
+			{
+				resource: 'issuer',
+				operation: 'getParameters',
+				orgid: '001891',
+				doctype: 'RVCER',
+				splitIntoItems: false,
+			},
+		],
+		[
+			'Download Photo',
+			{
+				resource: 'document',
+				operation: 'download',
+				accessToken: token,
+				uri: 'in.gov.sim.health-VACER-2975693825',
+				binaryPropertyName: 'photo',
+			},
+		],
+		[
+			'Upload Photo',
+			{
+				resource: 'document',
+				operation: 'upload',
+				accessToken: token,
+				binaryPropertyName: 'photo',
+				folder: '/Photos',
+				fileName: 'e2e-upload.png',
+			},
+		],
 	];
 	const nodes = [
 		{
-			id: uuid(1), name: 'Operations Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2.1, position: [0, 0], webhookId: uuid(51),
-			parameters: { httpMethod: 'POST', path: 'e2e/operations', responseMode: 'lastNode', options: {} },
+			id: uuid(1),
+			name: 'Operations Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2.1,
+			position: [0, 0],
+			webhookId: uuid(51),
+			parameters: {
+				httpMethod: 'POST',
+				path: 'e2e/operations',
+				responseMode: 'lastNode',
+				options: {},
+			},
 		},
 		...steps.map(([name, parameters], index) => ({
-			id: uuid(index + 2), name, type: nodeType, typeVersion: 1, position: [240 * (index + 1), 0], onError: 'continueRegularOutput',
-			parameters, credentials: { digiLockerApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } },
+			id: uuid(index + 2),
+			name,
+			type: nodeType,
+			typeVersion: 1,
+			position: [240 * (index + 1), 0],
+			onError: 'continueRegularOutput',
+			parameters,
+			credentials: { digiLockerApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } },
 		})),
 	];
 	const chain = nodes.map((node) => node.name);
-	const connections = Object.fromEntries(chain.slice(0, -1).map((name, index) => [name, { main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] }]));
-	return { id: 'e2eOperations01', name: 'e2e: every other operation', active: false, settings: { executionOrder: 'v1', ...SAVE_EVERYTHING }, nodes, connections, pinData: {} };
+	const connections = Object.fromEntries(
+		chain
+			.slice(0, -1)
+			.map((name, index) => [
+				name,
+				{ main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] },
+			]),
+	);
+	return {
+		id: 'e2eOperations01',
+		name: 'e2e: every other operation',
+		active: false,
+		settings: { executionOrder: 'v1', ...SAVE_EVERYTHING },
+		nodes,
+		connections,
+		pinData: {},
+	};
 }

@@ -7,7 +7,9 @@ export function buildPackage({ log = (line) => console.log(line) } = {}) {
 	const t0 = performance.now();
 	const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: repoDir, encoding: 'utf8' });
 	if (result.status !== 0) {
-		throw new Error(`npm run build failed (exit ${result.status}):\n${`${result.stdout}${result.stderr}`.slice(-4000)}`);
+		throw new Error(
+			`npm run build failed (exit ${result.status}):\n${`${result.stdout}${result.stderr}`.slice(-4000)}`,
+		);
 	}
 	log(`built the package in ${Math.round(performance.now() - t0)} ms`);
 }

@@ -13,7 +13,10 @@ export const EXAMPLE_FILES = {
 	documents: 'digilocker-documents.json',
 };
 /** The credential every example node refers to. */
-export const EXAMPLE_CREDENTIAL = Object.freeze({ id: 'dlSimCredential01', name: 'DigiLocker (local simulator)' });
+export const EXAMPLE_CREDENTIAL = Object.freeze({
+	id: 'dlSimCredential01',
+	name: 'DigiLocker (local simulator)',
+});
 
 export function loadExample(key) {
 	return JSON.parse(fs.readFileSync(path.join(repoDir, 'examples', EXAMPLE_FILES[key]), 'utf8'));
@@ -29,12 +32,16 @@ export function loadExamples() {
  * mode) and, optionally, another credential; `settings` are merged in; `rename` gives a copy its own id, name and
  * webhook paths (so it can live next to the original).
  */
-export function adaptWorkflow(workflow, { nodeType = PACKAGE_NODE_TYPE, credential, settings, rename } = {}) {
+export function adaptWorkflow(
+	workflow,
+	{ nodeType = PACKAGE_NODE_TYPE, credential, settings, rename } = {},
+) {
 	const copy = structuredClone(workflow);
 	for (const node of copy.nodes) {
 		if (node.type === PACKAGE_NODE_TYPE) {
 			node.type = nodeType;
-			if (credential) node.credentials = { digiLockerApi: { id: credential.id, name: credential.name } };
+			if (credential)
+				node.credentials = { digiLockerApi: { id: credential.id, name: credential.name } };
 		}
 		if (rename && node.type === 'n8n-nodes-base.webhook') {
 			node.parameters.path = rename.path(node.parameters.path);
@@ -60,9 +67,17 @@ export function simulatorCredential({
 		id,
 		name,
 		type: 'digiLockerApi',
-		data: { clientId, clientSecret, redirectUri, environment: 'custom', baseUrl, clientAuthentication },
+		data: {
+			clientId,
+			clientSecret,
+			redirectUri,
+			environment: 'custom',
+			baseUrl,
+			clientAuthentication,
+		},
 	};
 }
 
 /** Workflows with a Webhook trigger (the ones to publish). */
-export const hasWebhook = (workflow) => workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook');
+export const hasWebhook = (workflow) =>
+	workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook');

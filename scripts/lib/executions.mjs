@@ -11,7 +11,10 @@ export function lastExecutionId(inst) {
 
 /** Executions of a workflow after afterId -> [{ id, status, mode }] (finished or not). */
 export function executionsOf(inst, workflowId, afterId = 0) {
-	return inst.query('SELECT id, status, mode FROM execution_entity WHERE workflowId = ? AND id > ? ORDER BY id', [workflowId, afterId]);
+	return inst.query(
+		'SELECT id, status, mode FROM execution_entity WHERE workflowId = ? AND id > ? ORDER BY id',
+		[workflowId, afterId],
+	);
 }
 
 /**
@@ -27,10 +30,18 @@ export async function waitForExecution(inst, { workflowId, afterId, timeoutMs = 
 			[workflowId, afterId],
 		);
 		if (row && FINAL.includes(row.status) && row.data) {
-			return { id: row.id, status: row.status, mode: row.mode, raw: row.data, run: parseFlatted(row.data) };
+			return {
+				id: row.id,
+				status: row.status,
+				mode: row.mode,
+				raw: row.data,
+				run: parseFlatted(row.data),
+			};
 		}
 		if (performance.now() - t0 > timeoutMs) {
-			throw new Error(`no finished execution of ${workflowId} after #${afterId} within ${timeoutMs} ms`);
+			throw new Error(
+				`no finished execution of ${workflowId} after #${afterId} within ${timeoutMs} ms`,
+			);
 		}
 		await sleep(150);
 	}

@@ -12,7 +12,8 @@ export function parseFlatted(text) {
 		if (built.has(index)) return built.get(index);
 		const out = Array.isArray(entry) ? [] : {};
 		built.set(index, out);
-		for (const [key, value] of Object.entries(entry)) out[key] = typeof value === 'string' ? resolve(Number(value)) : value;
+		for (const [key, value] of Object.entries(entry))
+			out[key] = typeof value === 'string' ? resolve(Number(value)) : value;
 		return out;
 	};
 	return resolve(0);

@@ -15,7 +15,13 @@ export async function request(url, { method = 'GET', json, timeoutMs = 30_000 } 
 	} catch {
 		// not JSON
 	}
-	return { status: res.status, location: res.headers.get('location'), contentType: res.headers.get('content-type'), text, json: parsed };
+	return {
+		status: res.status,
+		location: res.headers.get('location'),
+		contentType: res.headers.get('content-type'),
+		text,
+		json: parsed,
+	};
 }
 
 /** Adds query parameters to a URL string. */

@@ -5,7 +5,9 @@ import { hasWebhook } from './examples.mjs';
 
 export async function provision(inst, { credentials = [], workflows = [], log = () => {} }) {
 	if (credentials.length) {
-		log(`importing ${credentials.length} credential(s): ${credentials.map((c) => c.name).join(', ')}`);
+		log(
+			`importing ${credentials.length} credential(s): ${credentials.map((c) => c.name).join(', ')}`,
+		);
 		await inst.importCredentials(credentials);
 	}
 	if (workflows.length) {

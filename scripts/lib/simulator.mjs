@@ -7,7 +7,10 @@ import { repoDir } from '../real-n8n/n8n-bin.mjs';
 
 const require = createRequire(import.meta.url);
 
-export const SIM_APP = Object.freeze({ clientId: 'SIMCLIENT01', clientSecret: 'sim-secret-do-not-use' });
+export const SIM_APP = Object.freeze({
+	clientId: 'SIMCLIENT01',
+	clientSecret: 'sim-secret-do-not-use',
+});
 export const DEFAULT_REDIRECT_URI = 'http://localhost:5678/webhook/digilocker/callback';
 
 /** -> the simulator API of test/simulator/index.js ({ baseUrl, port, requests, setFault, tokens, users, stop, … }) */
@@ -18,4 +21,5 @@ export async function startSim({ host = '127.0.0.1', port = 0, redirectUris, log
 }
 
 /** The callback URL for n8n on this port, as the browser sees it (the registered redirect URI). */
-export const redirectUriFor = (n8nPort, host = 'localhost') => `http://${host}:${n8nPort}/webhook/digilocker/callback`;
+export const redirectUriFor = (n8nPort, host = 'localhost') =>
+	`http://${host}:${n8nPort}/webhook/digilocker/callback`;

@@ -6,16 +6,24 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const npmEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_loglevel: 'error' };
+const npmEnv = {
+	...process.env,
+	npm_config_update_notifier: 'false',
+	npm_config_loglevel: 'error',
+};
 
 /** `npm pack` of repoDir into destDir (scripts off) -> absolute tarball path. Build dist/ first. */
 export function packPackage(repoDir, destDir) {
 	fs.mkdirSync(destDir, { recursive: true });
-	const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destDir], {
-		cwd: repoDir,
-		encoding: 'utf8',
-		env: npmEnv,
-	});
+	const out = execFileSync(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', destDir],
+		{
+			cwd: repoDir,
+			encoding: 'utf8',
+			env: npmEnv,
+		},
+	);
 	const [{ filename }] = JSON.parse(out.slice(out.indexOf('[')));
 	return path.join(destDir, path.basename(filename));
 }
@@ -28,11 +36,22 @@ export function installCommunityPackage(n8nFolder, tarball) {
 	const nodesDir = path.join(n8nFolder, 'nodes');
 	const ledgerPath = path.join(nodesDir, 'package.json');
 	fs.mkdirSync(nodesDir, { recursive: true });
-	if (!fs.existsSync(ledgerPath)) writeJson(ledgerPath, { name: 'installed-nodes', private: true, dependencies: {} });
+	if (!fs.existsSync(ledgerPath))
+		writeJson(ledgerPath, { name: 'installed-nodes', private: true, dependencies: {} });
 	execFileSync(
 		'npm',
-		['install', tarball, '--offline', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund',
-			'--no-package-lock', '--bin-links=false', '--install-strategy=shallow'],
+		[
+			'install',
+			tarball,
+			'--offline',
+			'--ignore-scripts',
+			'--legacy-peer-deps',
+			'--no-audit',
+			'--no-fund',
+			'--no-package-lock',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+		],
 		{ cwd: nodesDir, encoding: 'utf8', env: npmEnv, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	const tgzPackageJson = readJson(findInstalledPackageJson(nodesDir, tarball));
@@ -49,9 +68,16 @@ function findInstalledPackageJson(nodesDir, tarball) {
 	const abs = path.resolve(tarball);
 	const name = Object.keys(ledger.dependencies ?? {}).find((dep) => {
 		const spec = ledger.dependencies[dep];
-		return typeof spec === 'string' && spec.startsWith('file:') && path.resolve(nodesDir, spec.slice(5)) === abs;
+		return (
+			typeof spec === 'string' &&
+			spec.startsWith('file:') &&
+			path.resolve(nodesDir, spec.slice(5)) === abs
+		);
 	});
-	if (!name) throw new Error(`npm install of ${tarball} left no file: dependency in ${nodesDir}/package.json`);
+	if (!name)
+		throw new Error(
+			`npm install of ${tarball} left no file: dependency in ${nodesDir}/package.json`,
+		);
 	return path.join(nodesDir, 'node_modules', name, 'package.json');
 }
 

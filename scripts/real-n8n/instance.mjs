@@ -20,7 +20,8 @@ export { nodeOutput, parseRunOutput, runError };
 
 const CACHE_DIR = path.join(defaultRepoDir, '.cache/real-n8n'); // git-ignored
 // nodes whose code runs in the task runner
-const CODE_NODE = /^(n8n-nodes-base\.(code|function|functionItem|aiTransform|pythonFunction)|@n8n\/n8n-nodes-langchain\.(code|toolCode))$/;
+const CODE_NODE =
+	/^(n8n-nodes-base\.(code|function|functionItem|aiTransform|pythonFunction)|@n8n\/n8n-nodes-langchain\.(code|toolCode))$/;
 
 /** A free TCP port on 127.0.0.1 (asks the OS, then releases it). */
 export async function freePort() {
@@ -52,10 +53,13 @@ export async function freePort() {
  */
 export async function createInstance(options) {
 	const { loadMode, repoDir = defaultRepoDir, env: extraEnv = {}, log = () => {} } = options;
-	if (loadMode !== 'folder' && loadMode !== 'package') throw new Error(`loadMode must be 'folder' or 'package'`);
+	if (loadMode !== 'folder' && loadMode !== 'package')
+		throw new Error(`loadMode must be 'folder' or 'package'`);
 	const bin = locateN8n();
 	const persistent = options.dir !== undefined;
-	const dir = persistent ? path.resolve(options.dir) : fs.mkdtempSync(path.join(os.tmpdir(), `n8n-${loadMode}-`));
+	const dir = persistent
+		? path.resolve(options.dir)
+		: fs.mkdtempSync(path.join(os.tmpdir(), `n8n-${loadMode}-`));
 	const userFolder = path.join(dir, 'home');
 	const n8nFolder = path.join(userFolder, '.n8n');
 	fs.mkdirSync(n8nFolder, { recursive: true });
@@ -78,7 +82,9 @@ export async function createInstance(options) {
 	else env.N8N_REINSTALL_MISSING_PACKAGES = 'false'; // never reach for the npm registry
 	Object.assign(env, extraEnv);
 	// the template is made with the default key and sqlite settings
-	const templateDb = (options.templateDb ?? true) && !Object.keys(extraEnv).some((k) => /^(N8N_ENCRYPTION_KEY|DB_)/.test(k));
+	const templateDb =
+		(options.templateDb ?? true) &&
+		!Object.keys(extraEnv).some((k) => /^(N8N_ENCRYPTION_KEY|DB_)/.test(k));
 
 	let installed = null;
 	try {
@@ -96,7 +102,8 @@ export async function createInstance(options) {
 					version: bin.version,
 					nodeExe: bin.nodeExe,
 					n8nBin: bin.n8nBin,
-					makeEnv: (scratchUserFolder) => baseEnv({ bin, userFolder: scratchUserFolder, brokerPort }),
+					makeEnv: (scratchUserFolder) =>
+						baseEnv({ bin, userFolder: scratchUserFolder, brokerPort }),
 				}),
 			);
 		}
@@ -109,23 +116,35 @@ export async function createInstance(options) {
 	const importedNodeTypes = new Set();
 	/** env for a process that may execute workflows: task runner on or off */
 	const execEnv = () => {
-		const internal = taskRunner === 'internal' || (taskRunner === 'auto' && [...importedNodeTypes].some((t) => CODE_NODE.test(t)));
-		return internal ? env : { ...env, N8N_RUNNERS_MODE: 'external', N8N_RUNNERS_AUTH_TOKEN: randomUUID() };
+		const internal =
+			taskRunner === 'internal' ||
+			(taskRunner === 'auto' && [...importedNodeTypes].some((t) => CODE_NODE.test(t)));
+		return internal
+			? env
+			: { ...env, N8N_RUNNERS_MODE: 'external', N8N_RUNNERS_AUTH_TOKEN: randomUUID() };
 	};
 
 	let server = null;
-	const files = { n: 0, write(name, value) {
-		const file = path.join(dir, 'io', `${String(++this.n).padStart(3, '0')}-${name}`);
-		fs.mkdirSync(path.dirname(file), { recursive: true });
-		fs.writeFileSync(file, JSON.stringify(value, null, 2));
-		return file;
-	} };
+	const files = {
+		n: 0,
+		write(name, value) {
+			const file = path.join(dir, 'io', `${String(++this.n).padStart(3, '0')}-${name}`);
+			fs.mkdirSync(path.dirname(file), { recursive: true });
+			fs.writeFileSync(file, JSON.stringify(value, null, 2));
+			return file;
+		},
+	};
 
 	/** Runs `n8n <args>` with Node 24 -> { rc, stdout, stderr, ms }. */
 	async function cli(args, { label = args[0] } = {}) {
-		if (server) throw new Error(`n8n ${args[0]} while the server runs: stop() it first (shared DB and broker port)`);
+		if (server)
+			throw new Error(
+				`n8n ${args[0]} while the server runs: stop() it first (shared DB and broker port)`,
+			);
 		const runs = /^(execute|execute-batch|executeBatch)$/.test(args[0]);
-		return await timed(`n8n ${label}`, () => runProcess(bin.nodeExe, [bin.n8nBin, ...args], runs ? execEnv() : env));
+		return await timed(`n8n ${label}`, () =>
+			runProcess(bin.nodeExe, [bin.n8nBin, ...args], runs ? execEnv() : env),
+		);
 	}
 
 	async function cliOk(args, opts) {
@@ -159,12 +178,15 @@ export async function createInstance(options) {
 		async importWorkflow(workflows) {
 			const list = Array.isArray(workflows) ? workflows : [workflows];
 			await cliOk(['import:workflow', `--input=${files.write('workflows.json', list)}`]);
-			for (const workflow of list) for (const node of workflow.nodes ?? []) importedNodeTypes.add(node.type);
+			for (const workflow of list)
+				for (const node of workflow.nodes ?? []) importedNodeTypes.add(node.type);
 		},
 
 		/** `n8n execute --id --rawOutput` -> { rc, stdout, stderr, ms, run } (run: parsed run JSON or null). */
 		async executeRaw(workflowId) {
-			const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], { label: `execute ${workflowId}` });
+			const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+				label: `execute ${workflowId}`,
+			});
 			return { ...result, run: parseRunOutput(result.stdout) ?? parseRunOutput(result.stderr) };
 		},
 
@@ -184,7 +206,13 @@ export async function createInstance(options) {
 			const snapshotDir = fs.mkdtempSync(path.join(dir, 'batch-'));
 			const outFile = path.join(snapshotDir, 'summary.json.out');
 			const result = await cli(
-				['execute-batch', `--ids=${workflowIds.join(',')}`, '--retries=0', `--snapshot=${snapshotDir}`, `--output=${outFile}`],
+				[
+					'execute-batch',
+					`--ids=${workflowIds.join(',')}`,
+					'--retries=0',
+					`--snapshot=${snapshotDir}`,
+					`--output=${outFile}`,
+				],
 				{ label: `execute-batch ${workflowIds.length}` },
 			);
 			if (!fs.existsSync(outFile)) throw cliError(['execute-batch'], result, 'wrote no summary');
@@ -204,7 +232,9 @@ export async function createInstance(options) {
 
 		/** `n8n publish:workflow --id` (replaces --active in n8n 2.x); takes effect at the next startServer(). */
 		async publish(workflowId) {
-			await cliOk(['publish:workflow', `--id=${workflowId}`], { label: `publish:workflow ${workflowId}` });
+			await cliOk(['publish:workflow', `--id=${workflowId}`], {
+				label: `publish:workflow ${workflowId}`,
+			});
 		},
 
 		/**
@@ -224,7 +254,10 @@ export async function createInstance(options) {
 				N8N_SECURE_COOKIE: 'false',
 			};
 			const t0 = performance.now();
-			const child = spawn(bin.nodeExe, [bin.n8nBin, 'start'], { env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(bin.nodeExe, [bin.n8nBin, 'start'], {
+				env: serverEnv,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			const proc = { child, stdout: '', stderr: '', exited: null };
 			child.stdout.on('data', (chunk) => (proc.stdout += chunk));
 			child.stderr.on('data', (chunk) => (proc.stderr += chunk));
@@ -232,11 +265,15 @@ export async function createInstance(options) {
 			server = { proc, port: serverPort, baseUrl };
 			// "Editor is now accessible" comes after the HTTP server listens. n8n 2.41.1 then registers the triggers of
 			// published workflows asynchronously (workflow publication outbox), so wait for those records too.
-			const ready = async () => proc.stdout.includes('Editor is now accessible') && (await healthy(baseUrl)) && publicationsDone();
+			const ready = async () =>
+				proc.stdout.includes('Editor is now accessible') &&
+				(await healthy(baseUrl)) &&
+				publicationsDone();
 			try {
 				while (!(await ready())) {
 					if (proc.exited) throw new Error(`exited ${JSON.stringify(proc.exited)}`);
-					if (performance.now() - t0 > timeoutMs) throw new Error(`not ready after ${timeoutMs} ms`);
+					if (performance.now() - t0 > timeoutMs)
+						throw new Error(`not ready after ${timeoutMs} ms`);
 					await sleep(200);
 				}
 			} catch (error) {
@@ -299,7 +336,10 @@ function baseEnv({ bin, userFolder, brokerPort }) {
 	const env = {};
 	// inherit the shell env minus anything that would configure n8n or point it at another DB
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|NODE_OPTIONS$|npm_)/.test(key)) env[key] = value;
+		if (
+			!/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|NODE_OPTIONS$|npm_)/.test(key)
+		)
+			env[key] = value;
 	}
 	return Object.assign(env, {
 		PATH: `${bin.node24Bin}${path.delimiter}${process.env.PATH}`,
@@ -328,7 +368,9 @@ function runProcess(cmd, args, env) {
 		child.stdout.on('data', (chunk) => (stdout += chunk));
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		child.once('error', reject);
-		child.once('close', (rc) => resolve({ rc, stdout, stderr, ms: Math.round(performance.now() - t0) }));
+		child.once('close', (rc) =>
+			resolve({ rc, stdout, stderr, ms: Math.round(performance.now() - t0) }),
+		);
 	});
 }
 

@@ -20,11 +20,14 @@ export function locateN8n() {
 		});
 		node24Bin = /^NODE24_BIN=(.*)$/m.exec(out)?.[1];
 		n8nBin = /^N8N_BIN=(.*)$/m.exec(out)?.[1];
-		if (!node24Bin || !n8nBin) throw new Error(`install-n8n.sh printed no NODE24_BIN/N8N_BIN:\n${out}`);
+		if (!node24Bin || !n8nBin)
+			throw new Error(`install-n8n.sh printed no NODE24_BIN/N8N_BIN:\n${out}`);
 	}
 	// N8N_BIN is <prefix>/node_modules/.bin/n8n
 	const n8nPrefix = path.resolve(path.dirname(n8nBin), '../..');
-	const { version } = JSON.parse(fs.readFileSync(path.join(n8nPrefix, 'node_modules/n8n/package.json'), 'utf8'));
+	const { version } = JSON.parse(
+		fs.readFileSync(path.join(n8nPrefix, 'node_modules/n8n/package.json'), 'utf8'),
+	);
 	cached = { node24Bin, nodeExe: path.join(node24Bin, 'node'), n8nBin, n8nPrefix, version };
 	return cached;
 }

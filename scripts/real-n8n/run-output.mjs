@@ -16,7 +16,11 @@ export function parseRunOutput(raw) {
 }
 
 /** The json of every item a node put on one output in one run; default: the last node executed. */
-export function nodeOutput(run, nodeName = run?.data?.resultData?.lastNodeExecuted, { runIndex = 0, output = 0 } = {}) {
+export function nodeOutput(
+	run,
+	nodeName = run?.data?.resultData?.lastNodeExecuted,
+	{ runIndex = 0, output = 0 } = {},
+) {
 	const items = run?.data?.resultData?.runData?.[nodeName]?.[runIndex]?.data?.main?.[output];
 	return items ? items.map((item) => item.json) : undefined;
 }

@@ -11,17 +11,34 @@ const args = process.argv.slice(2);
 const loadMode = args.find((a) => a.startsWith('--mode='))?.slice(7) ?? 'package';
 const REDACTED = '__redacted';
 
-const inst = await createInstance({ loadMode, log: (line) => console.error(`[${loadMode}] ${line}`) });
+const inst = await createInstance({
+	loadMode,
+	log: (line) => console.error(`[${loadMode}] ${line}`),
+});
 try {
-	await inst.importCredentials([{ id: 'probeCred1', name: 'DigiLocker probe', type: 'digiLockerApi', data: {
-		clientId: 'PROBE',
-		clientSecret: 'probe-secret-not-real',
-		redirectUri: 'http://localhost:5678/webhook/digilocker/callback',
-		environment: 'production',
-		clientAuthentication: 'basic',
-	} }]);
-	const node = (name, type, typeVersion, x, parameters, extra = {}) =>
-		({ id: `0000000${x / 100}-0000-4000-8000-00000000000${x / 100}`, name, type, typeVersion, position: [x, 0], parameters, ...extra });
+	await inst.importCredentials([
+		{
+			id: 'probeCred1',
+			name: 'DigiLocker probe',
+			type: 'digiLockerApi',
+			data: {
+				clientId: 'PROBE',
+				clientSecret: 'probe-secret-not-real',
+				redirectUri: 'http://localhost:5678/webhook/digilocker/callback',
+				environment: 'production',
+				clientAuthentication: 'basic',
+			},
+		},
+	]);
+	const node = (name, type, typeVersion, x, parameters, extra = {}) => ({
+		id: `0000000${x / 100}-0000-4000-8000-00000000000${x / 100}`,
+		name,
+		type,
+		typeVersion,
+		position: [x, 0],
+		parameters,
+		...extra,
+	});
 	await inst.importWorkflow({
 		id: 'probeSensitive1',
 		name: 'sensitiveOutputFields probe',
@@ -29,14 +46,26 @@ try {
 		settings: {},
 		nodes: [
 			node('Manual', 'n8n-nodes-base.manualTrigger', 1, 100, {}),
-			node('DigiLocker', inst.nodeType(), 1, 200,
+			node(
+				'DigiLocker',
+				inst.nodeType(),
+				1,
+				200,
 				{ resource: 'authorization', operation: 'getAuthorizationUrl', context: 'probe' },
-				{ credentials: { digiLockerApi: { id: 'probeCred1', name: 'DigiLocker probe' } } }),
+				{ credentials: { digiLockerApi: { id: 'probeCred1', name: 'DigiLocker probe' } } },
+			),
 			node('Copy Verifier', 'n8n-nodes-base.set', 3.4, 300, {
 				mode: 'manual',
-				assignments: { assignments: [
-					{ id: 'f1', name: 'verifier_seen_downstream', value: '={{ $json.data.code_verifier }}', type: 'string' },
-				] },
+				assignments: {
+					assignments: [
+						{
+							id: 'f1',
+							name: 'verifier_seen_downstream',
+							value: '={{ $json.data.code_verifier }}',
+							type: 'string',
+						},
+					],
+				},
 				includeOtherFields: true,
 				options: {},
 			}),
@@ -62,17 +91,21 @@ try {
 		},
 		downstream: {
 			copiedVerifier: downstream?.verifier_seen_downstream,
-			equalsDigiLockerOutput: typeof verifier === 'string' && downstream?.verifier_seen_downstream === verifier,
+			equalsDigiLockerOutput:
+				typeof verifier === 'string' && downstream?.verifier_seen_downstream === verifier,
 			passThroughData: downstream?.data?.code_verifier === verifier,
 		},
 	};
 
-	const executions = inst.query('SELECT id, status, mode, workflowId FROM execution_entity ORDER BY id');
+	const executions = inst.query(
+		'SELECT id, status, mode, workflowId FROM execution_entity ORDER BY id',
+	);
 	const last = executions.at(-1);
 	const [stored] = inst.query('SELECT data FROM execution_data WHERE executionId = ?', [last.id]);
 	report.sqlite = {
 		executions,
-		verifierOccurrencesInExecutionData: typeof verifier === 'string' ? stored.data.split(verifier).length - 1 : null,
+		verifierOccurrencesInExecutionData:
+			typeof verifier === 'string' ? stored.data.split(verifier).length - 1 : null,
 		redactionMarkerInExecutionData: stored.data.includes(REDACTED),
 	};
 
@@ -90,11 +123,21 @@ async function restApiView(instance, executionId, verifier) {
 		const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers,
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'Probe', lastName: 'Owner', password: 'Probe-password-1' }),
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'Probe',
+				lastName: 'Owner',
+				password: 'Probe-password-1',
+			}),
 		});
-		const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+		const cookie = setup.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.join('; ');
 		const view = async (query = '') => {
-			const res = await fetch(`${baseUrl}/rest/executions/${executionId}${query}`, { headers: { ...headers, cookie } });
+			const res = await fetch(`${baseUrl}/rest/executions/${executionId}${query}`, {
+				headers: { ...headers, cookie },
+			});
 			const body = await res.json().catch(() => null);
 			// { data: { ..., data: <execution data as a flatted string> } }
 			const text = typeof body?.data?.data === 'string' ? body.data.data : JSON.stringify(body);

@@ -11,11 +11,18 @@ import { createInstance, nodeOutput, runError } from './instance.mjs';
 import { repoDir } from './n8n-bin.mjs';
 
 const args = process.argv.slice(2);
-const modes = args.find((a) => a.startsWith('--mode='))?.slice(7).split(',') ?? ['folder', 'package'];
+const modes = args
+	.find((a) => a.startsWith('--mode='))
+	?.slice(7)
+	.split(',') ?? ['folder', 'package'];
 const withServer = args.includes('--server');
 const CONSENT_PREFIX = 'https://digilocker.meripehchaan.gov.in/public/oauth2/1/authorize?';
 const credential = { id: 'smokeCred1', name: 'DigiLocker smoke', type: 'digiLockerApi' };
-const parameters = { resource: 'authorization', operation: 'getAuthorizationUrl', context: 'smoke' };
+const parameters = {
+	resource: 'authorization',
+	operation: 'getAuthorizationUrl',
+	context: 'smoke',
+};
 
 function digiLockerNode(inst, position) {
 	return {
@@ -36,7 +43,14 @@ function manualWorkflow(inst) {
 		active: false,
 		settings: {},
 		nodes: [
-			{ id: 'a1b2c3d4-0000-4000-8000-000000000001', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'a1b2c3d4-0000-4000-8000-000000000001',
+				name: 'Manual',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			digiLockerNode(inst, [220, 0]),
 		],
 		connections: { Manual: { main: [[{ node: 'DigiLocker', type: 'main', index: 0 }]] } },
@@ -57,7 +71,12 @@ function webhookWorkflow(inst) {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: 'd4e5f6a7-0000-4000-8000-000000000004',
-				parameters: { httpMethod: 'GET', path: 'digilocker-smoke', responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'GET',
+					path: 'digilocker-smoke',
+					responseMode: 'lastNode',
+					options: {},
+				},
 			},
 			digiLockerNode(inst, [220, 0]),
 		],
@@ -68,7 +87,11 @@ function webhookWorkflow(inst) {
 function checkItem(json, label) {
 	assert.equal(json?.success, true, `${label}: success`);
 	const { data } = json;
-	assert.deepEqual(Object.keys(data).sort(), ['code_challenge', 'code_verifier', 'context', 'expires_at', 'state', 'url'], `${label}: data keys`);
+	assert.deepEqual(
+		Object.keys(data).sort(),
+		['code_challenge', 'code_verifier', 'context', 'expires_at', 'state', 'url'],
+		`${label}: data keys`,
+	);
 	assert.ok(data.url.startsWith(CONSENT_PREFIX), `${label}: url ${data.url}`);
 	const query = new URL(data.url).searchParams;
 	assert.equal(query.get('client_id'), 'SMOKE', `${label}: client_id`);
@@ -81,15 +104,23 @@ function checkItem(json, label) {
 
 async function smoke(loadMode) {
 	const started = performance.now();
-	const inst = await createInstance({ loadMode, log: (line) => console.log(`  [${loadMode}] ${line}`) });
+	const inst = await createInstance({
+		loadMode,
+		log: (line) => console.log(`  [${loadMode}] ${line}`),
+	});
 	try {
-		await inst.importCredentials([{ ...credential, data: {
-			clientId: 'SMOKE',
-			clientSecret: 'smoke-secret-not-real',
-			redirectUri: 'http://localhost:5678/webhook/digilocker/callback',
-			environment: 'production',
-			clientAuthentication: 'basic',
-		} }]);
+		await inst.importCredentials([
+			{
+				...credential,
+				data: {
+					clientId: 'SMOKE',
+					clientSecret: 'smoke-secret-not-real',
+					redirectUri: 'http://localhost:5678/webhook/digilocker/callback',
+					environment: 'production',
+					clientAuthentication: 'basic',
+				},
+			},
+		]);
 		const workflows = [manualWorkflow(inst), ...(withServer ? [webhookWorkflow(inst)] : [])];
 		await inst.importWorkflow(workflows);
 		const run = await inst.execute('smokeManual1');
@@ -99,7 +130,9 @@ async function smoke(loadMode) {
 		const items = nodeOutput(run, 'DigiLocker');
 		assert.equal(items.length, 1, `${loadMode}: one output item`);
 		checkItem(items[0], loadMode);
-		console.log(`  [${loadMode}] node type ${inst.nodeType()} ran: ${items[0].data.url.slice(0, 80)}…`);
+		console.log(
+			`  [${loadMode}] node type ${inst.nodeType()} ran: ${items[0].data.url.slice(0, 80)}…`,
+		);
 
 		if (withServer) {
 			await inst.publish('smokeWebhook1');
@@ -111,7 +144,12 @@ async function smoke(loadMode) {
 			console.log(`  [${loadMode}] webhook answered with a consent URL`);
 			await inst.stop();
 		}
-		return { loadMode, ok: true, totalMs: Math.round(performance.now() - started), timings: inst.timings };
+		return {
+			loadMode,
+			ok: true,
+			totalMs: Math.round(performance.now() - started),
+			timings: inst.timings,
+		};
 	} catch (error) {
 		if (inst.serverLogs()) console.error(inst.serverLogs().slice(-3000));
 		throw error;
@@ -123,18 +161,25 @@ async function smoke(loadMode) {
 const t0 = performance.now();
 if (!args.includes('--no-build')) {
 	const tb = performance.now();
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoDir, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', 'build', '--silent'], {
+		cwd: repoDir,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	console.log(`npm run build: ${Math.round(performance.now() - tb)} ms`);
 }
 let failed = false;
 for (const mode of modes) {
 	try {
 		const result = await smoke(mode);
-		console.log(`PASS ${mode} in ${result.totalMs} ms: ${result.timings.map((t) => `${t.label} ${t.ms}`).join(', ')}`);
+		console.log(
+			`PASS ${mode} in ${result.totalMs} ms: ${result.timings.map((t) => `${t.label} ${t.ms}`).join(', ')}`,
+		);
 	} catch (error) {
 		failed = true;
 		console.error(`FAIL ${mode}: ${error.stack ?? error}`);
 	}
 }
-console.log(`${failed ? 'SMOKE FAILED' : 'SMOKE PASSED'} in ${Math.round(performance.now() - t0)} ms`);
+console.log(
+	`${failed ? 'SMOKE FAILED' : 'SMOKE PASSED'} in ${Math.round(performance.now() - t0)} ms`,
+);
 process.exit(failed ? 1 : 0);

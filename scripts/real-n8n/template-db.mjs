@@ -16,7 +16,8 @@ export function seedDatabase({ n8nFolder, cacheDir, version, makeEnv, nodeExe, n
 		execFileSync(nodeExe, [n8nBin, 'list:workflow'], { env: makeEnv(scratch), stdio: 'ignore' });
 		const staged = path.join(scratch, 'template');
 		fs.mkdirSync(staged);
-		for (const file of DB_FILES) copyIfExists(path.join(scratch, '.n8n', file), path.join(staged, file));
+		for (const file of DB_FILES)
+			copyIfExists(path.join(scratch, '.n8n', file), path.join(staged, file));
 		try {
 			fs.renameSync(staged, templateDir); // atomic; a concurrent maker may win, which is fine
 		} catch (error) {
@@ -25,7 +26,8 @@ export function seedDatabase({ n8nFolder, cacheDir, version, makeEnv, nodeExe, n
 		fs.rmSync(scratch, { recursive: true, force: true });
 	}
 	fs.mkdirSync(n8nFolder, { recursive: true });
-	for (const file of DB_FILES) copyIfExists(path.join(templateDir, file), path.join(n8nFolder, file));
+	for (const file of DB_FILES)
+		copyIfExists(path.join(templateDir, file), path.join(n8nFolder, file));
 }
 
 function copyIfExists(from, to) {

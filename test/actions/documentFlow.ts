@@ -1,7 +1,12 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runDigiLockerNode, type NodeRun } from '../engine/harness';
-import { credentialsFor, obtainTokens, startTestSimulator, type Simulator } from './authorization/consentFlow';
+import {
+	credentialsFor,
+	obtainTokens,
+	startTestSimulator,
+	type Simulator,
+} from './authorization/consentFlow';
 
 export type { Simulator };
 
@@ -9,13 +14,21 @@ export type { Simulator };
 export async function startWithUser(options: { clock?: { offsetMs: number } } = {}) {
 	const sim = await startTestSimulator(options.clock);
 	const tokens = await obtainTokens(sim, 'basic');
-	return { sim, accessToken: tokens.access_token as string, digilockerid: tokens.digilockerid as string };
+	return {
+		sim,
+		accessToken: tokens.access_token as string,
+		digilockerid: tokens.digilockerid as string,
+	};
 }
 
 export async function runDocumentNode(
 	sim: Simulator,
 	parameters: INodeParameters,
-	options: { input?: IDataObject[]; inputItems?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+	options: {
+		input?: IDataObject[];
+		inputItems?: INodeExecutionData[];
+		continueOnFail?: boolean;
+	} = {},
 ): Promise<NodeRun> {
 	return await runDigiLockerNode({
 		parameters,
@@ -26,7 +39,10 @@ export async function runDocumentNode(
 	});
 }
 
-export const requestsTo = (sim: Simulator, pathPart: string) => sim.requests.filter((request) => request.path.includes(pathPart));
+export const requestsTo = (sim: Simulator, pathPart: string) =>
+	sim.requests.filter((request) => request.path.includes(pathPart));
 
-export const dataOf = (run: NodeRun) => (run.items ?? []).map((item) => item.json.data as IDataObject);
-export const errorOf = (run: NodeRun, index = 0) => run.items?.[index]?.json.error as IDataObject | undefined;
+export const dataOf = (run: NodeRun) =>
+	(run.items ?? []).map((item) => item.json.data as IDataObject);
+export const errorOf = (run: NodeRun, index = 0) =>
+	run.items?.[index]?.json.error as IDataObject | undefined;

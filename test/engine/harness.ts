@@ -74,9 +74,14 @@ class CredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, _typeName: string, request: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		request: IHttpRequestOptions,
+	) {
 		const { authenticate } = this.type;
-		if (typeof authenticate !== 'function') throw new Error('the DigiLocker credential authenticates with a function');
+		if (typeof authenticate !== 'function')
+			throw new Error('the DigiLocker credential authenticates with a function');
 		return await authenticate(credentials, request);
 	}
 
@@ -126,7 +131,10 @@ export async function runDigiLockerNode(options: NodeRunOptions): Promise<NodeRu
 }
 
 /** Runs Start → the given node type (named "DigiLocker" in the workflow) in n8n-core's WorkflowExecute. */
-export async function runNodeUnderTest(nodeType: INodeType, options: NodeRunOptions): Promise<NodeRun> {
+export async function runNodeUnderTest(
+	nodeType: INodeType,
+	options: NodeRunOptions,
+): Promise<NodeRun> {
 	const nodes: INode[] = [
 		{ id: 'start', name: 'Start', type: 'start', typeVersion: 1, position: [0, 0], parameters: {} },
 		{
@@ -140,7 +148,9 @@ export async function runNodeUnderTest(nodeType: INodeType, options: NodeRunOpti
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];
-	const connections = { Start: { main: [[{ node: 'DigiLocker', type: NodeConnectionTypes.Main, index: 0 }]] } };
+	const connections = {
+		Start: { main: [[{ node: 'DigiLocker', type: NodeConnectionTypes.Main, index: 0 }]] },
+	};
 	const nodeTypes = new NodeTypes({ start: startNode, digiLocker: nodeType });
 	const workflow = new Workflow({ id: 'wf-test', nodes, connections, active: false, nodeTypes });
 	const workflowData: IWorkflowBase = {
@@ -156,7 +166,9 @@ export async function runNodeUnderTest(nodeType: INodeType, options: NodeRunOpti
 		activeVersionId: null,
 	};
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', workflowData);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
 	const additionalData = {
 		hooks,
 		credentialsHelper: new CredentialsHelper(new DigiLockerApi(), options.credentials),
@@ -166,7 +178,9 @@ export async function runNodeUnderTest(nodeType: INodeType, options: NodeRunOpti
 	const input = options.inputItems ?? (options.input ?? [{}]).map((json) => ({ json }));
 	const runData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: workflow.getNode('Start') as INode, data: { main: [input] }, source: null }],
+			nodeExecutionStack: [
+				{ node: workflow.getNode('Start') as INode, data: { main: [input] }, source: null },
+			],
 		},
 	});
 	await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);

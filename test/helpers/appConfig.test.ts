@@ -28,20 +28,40 @@ describe('resolveBaseUrl', () => {
 	});
 
 	it.each([
-		['http://dl.example.com/public', 'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)'],
-		['http://127.0.0.1.nip.io/public', 'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)'],
-		['http://localhost.example.com/', 'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)'],
-		['ftp://localhost/public', 'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)'],
+		[
+			'http://dl.example.com/public',
+			'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
+		],
+		[
+			'http://127.0.0.1.nip.io/public',
+			'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
+		],
+		[
+			'http://localhost.example.com/',
+			'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
+		],
+		[
+			'ftp://localhost/public',
+			'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
+		],
 		['not a url', 'The custom Base URL of the DigiLocker credential is not a valid URL'],
 		['', 'The custom Base URL of the DigiLocker credential is not a valid URL'],
-		['https://dl.example.com/public?x=1', 'The custom Base URL must not contain a query, fragment or user info'],
-		['https://user:pw@dl.example.com/public', 'The custom Base URL must not contain a query, fragment or user info'],
+		[
+			'https://dl.example.com/public?x=1',
+			'The custom Base URL must not contain a query, fragment or user info',
+		],
+		[
+			'https://user:pw@dl.example.com/public',
+			'The custom Base URL must not contain a query, fragment or user info',
+		],
 	])('rejects the custom URL %j', (input, message) => {
 		expect(() => resolveBaseUrl('custom', input)).toThrow(message);
 	});
 
 	it('rejects an unknown environment', () => {
-		expect(() => resolveBaseUrl('staging', undefined)).toThrow('Unknown DigiLocker environment "staging"');
+		expect(() => resolveBaseUrl('staging', undefined)).toThrow(
+			'Unknown DigiLocker environment "staging"',
+		);
 	});
 });
 
@@ -57,7 +77,11 @@ describe('toAppConfig', () => {
 	});
 
 	it('defaults to production and Basic client authentication', () => {
-		const minimal = { clientId: complete.clientId, clientSecret: complete.clientSecret, redirectUri: complete.redirectUri };
+		const minimal = {
+			clientId: complete.clientId,
+			clientSecret: complete.clientSecret,
+			redirectUri: complete.redirectUri,
+		};
 		expect(toAppConfig(minimal)).toMatchObject({
 			baseUrl: 'https://digilocker.meripehchaan.gov.in/public',
 			clientAuthentication: 'basic',
@@ -66,9 +90,18 @@ describe('toAppConfig', () => {
 
 	it.each([
 		[{ clientId: '' }, 'The App Key (Client ID) of the DigiLocker credential is empty'],
-		[{ clientSecret: '   ' }, 'The App Secret (Client Secret) of the DigiLocker credential is empty'],
-		[{ redirectUri: '/webhook/cb' }, 'The Redirect URI of the DigiLocker credential is not a valid URL'],
-		[{ redirectUri: 'javascript:alert(1)' }, 'The Redirect URI of the DigiLocker credential must be an http(s) URL'],
+		[
+			{ clientSecret: '   ' },
+			'The App Secret (Client Secret) of the DigiLocker credential is empty',
+		],
+		[
+			{ redirectUri: '/webhook/cb' },
+			'The Redirect URI of the DigiLocker credential is not a valid URL',
+		],
+		[
+			{ redirectUri: 'javascript:alert(1)' },
+			'The Redirect URI of the DigiLocker credential must be an http(s) URL',
+		],
 		[{ clientAuthentication: 'jwt' }, 'Unknown client authentication "jwt"'],
 	])('rejects %j', (override, message) => {
 		expect(() => toAppConfig({ ...complete, ...override })).toThrow(

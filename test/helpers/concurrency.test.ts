@@ -20,13 +20,29 @@ describe('mapWithConcurrency', () => {
 	it('starts nothing new once asked to stop, and leaves those indexes empty', async () => {
 		let stop = false;
 		const started: number[] = [];
-		const results = await mapWithConcurrency(10, 2, async (index) => {
-			started.push(index);
-			if (index === 3) stop = true;
-			return index;
-		}, () => stop);
+		const results = await mapWithConcurrency(
+			10,
+			2,
+			async (index) => {
+				started.push(index);
+				if (index === 3) stop = true;
+				return index;
+			},
+			() => stop,
+		);
 		expect(started).toEqual([0, 1, 2, 3]);
-		expect(results).toEqual([0, 1, 2, 3, undefined, undefined, undefined, undefined, undefined, undefined]);
+		expect(results).toEqual([
+			0,
+			1,
+			2,
+			3,
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+		]);
 	});
 
 	it('handles no work', async () => {

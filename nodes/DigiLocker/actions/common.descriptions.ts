@@ -53,7 +53,8 @@ export const accessTokenProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. {{ $json.data.access_token }}',
-	description: 'The user\'s access token, usually from the envelope of "Get Access Token" or "Refresh Token"',
+	description:
+		'The user\'s access token, usually from the envelope of "Get Access Token" or "Refresh Token"',
 };
 
 export const uriProperty: INodeProperties = {
@@ -63,7 +64,8 @@ export const uriProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. {{ $json.data.uri }}',
-	description: 'The "uri" of a document from "List Issued" or "List Uploaded", e.g. in.gov.cbse-HSCER-201412345678',
+	description:
+		'The "uri" of a document from "List Issued" or "List Uploaded", e.g. in.gov.cbse-HSCER-201412345678',
 };
 
 export const binaryPropertyNameProperty: INodeProperties = {
@@ -72,5 +74,5 @@ export const binaryPropertyNameProperty: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: 'data',
-	description: 'The binary field the file is written to; the item\'s other binary fields are kept',
+	description: "The binary field the file is written to; the item's other binary fields are kept",
 };

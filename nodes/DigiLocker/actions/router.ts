@@ -32,7 +32,10 @@ type ItemResult = { items: INodeExecutionData[] } | { error: DigiLockerError; se
 function findOperation(resource: string, operation: string): DigiLockerOperation {
 	const found = resources[resource]?.[operation];
 	if (!found) {
-		throw new DigiLockerError('VALIDATION_ERROR', `The operation "${operation}" of "${resource}" is not supported`);
+		throw new DigiLockerError(
+			'VALIDATION_ERROR',
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	return found;
 }
@@ -43,7 +46,12 @@ function asDigiLockerError(error: unknown): DigiLockerError {
 	return new DigiLockerError('VALIDATION_ERROR', message);
 }
 
-function readSecrets(this: IExecuteFunctions, names: string[], itemIndex: number, clientSecret?: string): Secrets {
+function readSecrets(
+	this: IExecuteFunctions,
+	names: string[],
+	itemIndex: number,
+	clientSecret?: string,
+): Secrets {
 	const values: Secrets = [clientSecret];
 	for (const name of names) {
 		try {
@@ -80,7 +88,11 @@ async function loadApp(this: IExecuteFunctions): Promise<DigiLockerApp | DigiLoc
 	}
 }
 
-async function runItem(this: IExecuteFunctions, itemIndex: number, app: DigiLockerApp | DigiLockerError): Promise<ItemResult> {
+async function runItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	app: DigiLockerApp | DigiLockerError,
+): Promise<ItemResult> {
 	const clientSecret = app instanceof DigiLockerError ? undefined : app.clientSecret;
 	let secrets: Secrets = [clientSecret];
 	try {
@@ -91,7 +103,12 @@ async function runItem(this: IExecuteFunctions, itemIndex: number, app: DigiLock
 		secrets = readSecrets.call(this, operation.secretParameters, itemIndex, clientSecret);
 		if (app instanceof DigiLockerError) throw app;
 		const settings = readRequestSettings.call(this, itemIndex);
-		const outputs = await operation.execute.call(this, { app, itemIndex, now: new Date(), settings });
+		const outputs = await operation.execute.call(this, {
+			app,
+			itemIndex,
+			now: new Date(),
+			settings,
+		});
 		return {
 			items: outputs.map(({ data, binary }) => ({
 				json: successEnvelope(data),
@@ -142,7 +159,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if ('items' in result) {
 			output.push(...result.items);
 		} else if (continueOnFail) {
-			output.push({ json: failureEnvelope(result.error, result.secrets), pairedItem: { item: itemIndex } });
+			output.push({
+				json: failureEnvelope(result.error, result.secrets),
+				pairedItem: { item: itemIndex },
+			});
 		} else {
 			throw toNodeError(this.getNode(), result.error, result.secrets, itemIndex);
 		}

@@ -25,16 +25,23 @@ export function resolveBaseUrl(environment: unknown, customBaseUrl: unknown): st
 		return ENVIRONMENT_BASE_URLS[environment as NamedEnvironment];
 	}
 	if (environment !== 'custom') {
-		throw validationError(`Unknown DigiLocker environment "${String(environment)}"`, CREDENTIAL_HINT);
+		throw validationError(
+			`Unknown DigiLocker environment "${String(environment)}"`,
+			CREDENTIAL_HINT,
+		);
 	}
 	const text = typeof customBaseUrl === 'string' ? customBaseUrl.trim() : '';
 	let url: URL;
 	try {
 		url = new URL(text);
 	} catch {
-		throw validationError('The custom Base URL of the DigiLocker credential is not a valid URL', CREDENTIAL_HINT);
+		throw validationError(
+			'The custom Base URL of the DigiLocker credential is not a valid URL',
+			CREDENTIAL_HINT,
+		);
 	}
-	const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+	const secure =
+		url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 	if (!secure) {
 		throw validationError(
 			'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
@@ -42,12 +49,19 @@ export function resolveBaseUrl(environment: unknown, customBaseUrl: unknown): st
 		);
 	}
 	if (url.search || url.hash || url.username || url.password) {
-		throw validationError('The custom Base URL must not contain a query, fragment or user info', CREDENTIAL_HINT);
+		throw validationError(
+			'The custom Base URL must not contain a query, fragment or user info',
+			CREDENTIAL_HINT,
+		);
 	}
 	return url.toString().replace(/\/+$/, '');
 }
 
-function requireText(credentials: ICredentialDataDecryptedObject, field: string, label: string): string {
+function requireText(
+	credentials: ICredentialDataDecryptedObject,
+	field: string,
+	label: string,
+): string {
 	const value = credentials[field];
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw validationError(`The ${label} of the DigiLocker credential is empty`, CREDENTIAL_HINT);
@@ -60,10 +74,16 @@ function checkRedirectUri(value: string): string {
 	try {
 		url = new URL(value);
 	} catch {
-		throw validationError('The Redirect URI of the DigiLocker credential is not a valid URL', CREDENTIAL_HINT);
+		throw validationError(
+			'The Redirect URI of the DigiLocker credential is not a valid URL',
+			CREDENTIAL_HINT,
+		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw validationError('The Redirect URI of the DigiLocker credential must be an http(s) URL', CREDENTIAL_HINT);
+		throw validationError(
+			'The Redirect URI of the DigiLocker credential must be an http(s) URL',
+			CREDENTIAL_HINT,
+		);
 	}
 	return value;
 }
@@ -71,7 +91,10 @@ function checkRedirectUri(value: string): string {
 export function toAppConfig(credentials: ICredentialDataDecryptedObject): DigiLockerApp {
 	const clientAuthentication = credentials.clientAuthentication ?? 'basic';
 	if (clientAuthentication !== 'basic' && clientAuthentication !== 'body') {
-		throw validationError(`Unknown client authentication "${String(clientAuthentication)}"`, CREDENTIAL_HINT);
+		throw validationError(
+			`Unknown client authentication "${String(clientAuthentication)}"`,
+			CREDENTIAL_HINT,
+		);
 	}
 	return {
 		clientId: requireText(credentials, 'clientId', 'App Key (Client ID)'),

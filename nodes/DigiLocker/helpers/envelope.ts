@@ -22,6 +22,9 @@ export function errorBody(error: DigiLockerError, secrets: Array<string | undefi
 	return body;
 }
 
-export function failureEnvelope(error: DigiLockerError, secrets: Array<string | undefined>): IDataObject {
+export function failureEnvelope(
+	error: DigiLockerError,
+	secrets: Array<string | undefined>,
+): IDataObject {
 	return { success: false, error: errorBody(error, secrets) };
 }

@@ -15,7 +15,12 @@ export interface TextRules {
 }
 
 /** Reads a parameter that must be text (expressions can yield anything), trimmed and checked. */
-export function readText(this: IExecuteFunctions, name: string, itemIndex: number, rules: TextRules): string {
+export function readText(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	rules: TextRules,
+): string {
 	let raw: unknown;
 	try {
 		raw = this.getNodeParameter(name, itemIndex, '');
@@ -29,7 +34,9 @@ export function checkText(raw: unknown, rules: TextRules): string {
 	if (raw === undefined || raw === null) raw = '';
 	if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
 	if (typeof raw !== 'string') {
-		throw validationError(`${rules.label} must be text, not ${Array.isArray(raw) ? 'a list' : typeof raw}`);
+		throw validationError(
+			`${rules.label} must be text, not ${Array.isArray(raw) ? 'a list' : typeof raw}`,
+		);
 	}
 	const value = raw.trim();
 	if (value === '') {

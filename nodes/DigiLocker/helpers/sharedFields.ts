@@ -6,7 +6,12 @@ import { readText } from './parameters';
 const OPAQUE_PATTERN = /^[\x21-\x7e]+$/;
 
 /** A token or code: printable ASCII without spaces, as DigiLocker issues them. */
-export function readOpaqueValue(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+export function readOpaqueValue(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string {
 	return readText.call(this, name, itemIndex, {
 		label,
 		required: true,
@@ -30,7 +35,11 @@ export function checkDocumentUri(uri: string): string {
 
 export function readDocumentUri(this: IExecuteFunctions, itemIndex: number): string {
 	return checkDocumentUri(
-		readText.call(this, 'uri', itemIndex, { label: 'Document URI', required: true, maxLength: 512 }),
+		readText.call(this, 'uri', itemIndex, {
+			label: 'Document URI',
+			required: true,
+			maxLength: 512,
+		}),
 	);
 }
 

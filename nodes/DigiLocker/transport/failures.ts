@@ -1,6 +1,11 @@
 import { DigiLockerError } from '../helpers/errors';
 
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT']);
+const TIMEOUT_CODES = new Set([
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
+]);
 
 function findErrorCode(error: unknown): string | undefined {
 	for (let current = error, depth = 0; current && depth < 5; depth++) {
@@ -27,7 +32,11 @@ export function transportFailure(error: unknown, baseUrl: string): DigiLockerErr
 			hint: 'DigiLocker may be slow or unreachable; try again later or raise the timeout.',
 		});
 	}
-	return new DigiLockerError('NETWORK_ERROR', `Could not reach DigiLocker at ${host}${code ? ` (${code})` : ''}`, {
-		hint: 'Check the environment or base URL of the credential and the network of the n8n host.',
-	});
+	return new DigiLockerError(
+		'NETWORK_ERROR',
+		`Could not reach DigiLocker at ${host}${code ? ` (${code})` : ''}`,
+		{
+			hint: 'Check the environment or base URL of the credential and the network of the n8n host.',
+		},
+	);
 }

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 
 import type { DigiLockerApp } from '../helpers/appConfig';
 import { CREDENTIAL_TYPE } from '../helpers/constants';
-import { parseJson, parseJsonObject, tryParseJsonObject } from '../helpers/jsonBody';
+import { parseJson, parseJsonObject, tryParseJsonObject } from './jsonBody';
 import type { RequestSettings } from '../helpers/requestSettings';
-import { parseRetryAfter } from '../helpers/retryPolicy';
-import type { HttpResponse } from '../helpers/tokenResponse';
-import { upstreamError, type EndpointKind } from '../helpers/upstreamErrors';
+import { parseRetryAfter } from './retryPolicy';
+import type { HttpResponse } from '../actions/authorization/tokenResponse';
+import { upstreamError, type EndpointKind } from './upstreamErrors';
 import { transportFailure } from './failures';
 import { withRetries } from './retry';
 
@@ -14,7 +14,11 @@ export type BinaryStream = Parameters<IExecuteFunctions['helpers']['prepareBinar
 
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-function baseOptions(app: DigiLockerApp, settings: RequestSettings, path: string): IHttpRequestOptions {
+function baseOptions(
+	app: DigiLockerApp,
+	settings: RequestSettings,
+	path: string,
+): IHttpRequestOptions {
 	return {
 		url: `${app.baseUrl}${path}`,
 		returnFullResponse: true,
@@ -25,20 +29,36 @@ function baseOptions(app: DigiLockerApp, settings: RequestSettings, path: string
 }
 
 /** Plain HTTP through n8n's helper; HTTP error statuses come back as responses, socket failures as coded errors. */
-async function send<B>(context: IExecuteFunctions, app: DigiLockerApp, options: IHttpRequestOptions): Promise<HttpResponse<B>> {
+async function send<B>(
+	context: IExecuteFunctions,
+	app: DigiLockerApp,
+	options: IHttpRequestOptions,
+): Promise<HttpResponse<B>> {
 	try {
 		const response = (await context.helpers.httpRequest(options)) as HttpResponse<B>;
-		return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+		return {
+			statusCode: response.statusCode,
+			headers: response.headers ?? {},
+			body: response.body,
+		};
 	} catch (error) {
 		throw transportFailure(error, app.baseUrl);
 	}
 }
 
 const asText = (body: unknown) =>
-	typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
+	typeof body === 'string'
+		? body
+		: Buffer.isBuffer(body)
+			? body.toString('utf8')
+			: String(body ?? '');
 
 /** Throws DigiLocker's coded error for a non-2xx answer, with its Retry-After. */
-function assertSuccess(response: HttpResponse<unknown>, errorText: string, kind: EndpointKind): void {
+function assertSuccess(
+	response: HttpResponse<unknown>,
+	errorText: string,
+	kind: EndpointKind,
+): void {
 	if (response.statusCode >= 200 && response.statusCode <= 299) return;
 	const retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
 	throw upstreamError(response.statusCode, tryParseJsonObject(errorText), kind, retryAfterMs);
@@ -48,12 +68,14 @@ function assertSuccess(response: HttpResponse<unknown>, errorText: string, kind:
 function toBuffer(body: unknown): Buffer {
 	if (Buffer.isBuffer(body)) return body;
 	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-	if (Object.prototype.toString.call(body) === '[object ArrayBuffer]') return Buffer.from(body as ArrayBuffer);
+	if (Object.prototype.toString.call(body) === '[object ArrayBuffer]')
+		return Buffer.from(body as ArrayBuffer);
 	return Buffer.from(String(body ?? ''));
 }
 
 async function readSmallText(stream: BinaryStream): Promise<string> {
-	if (Buffer.isBuffer(stream) || typeof (stream as { pipe?: unknown }).pipe !== 'function') return toBuffer(stream).toString('utf8');
+	if (Buffer.isBuffer(stream) || typeof (stream as { pipe?: unknown }).pipe !== 'function')
+		return toBuffer(stream).toString('utf8');
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -84,11 +106,19 @@ export async function postClientForm(
 	};
 	let response: HttpResponse<unknown>;
 	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+		response = await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		);
 	} catch (error) {
 		throw transportFailure(error, app.baseUrl);
 	}
-	return { statusCode: response.statusCode, headers: response.headers ?? {}, body: asText(response.body) };
+	return {
+		statusCode: response.statusCode,
+		headers: response.headers ?? {},
+		body: asText(response.body),
+	};
 }
 
 export interface BearerRequest {
@@ -160,7 +190,11 @@ export async function bearerUpload(
 	const response = await send<unknown>(this, app, {
 		...baseOptions(app, settings, request.path),
 		method: 'POST',
-		headers: { Accept: 'application/json', Authorization: `Bearer ${request.accessToken}`, ...request.headers },
+		headers: {
+			Accept: 'application/json',
+			Authorization: `Bearer ${request.accessToken}`,
+			...request.headers,
+		},
 		body: request.body,
 		encoding: 'text',
 	});

@@ -2,7 +2,7 @@ import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 
 import { DigiLockerError } from '../helpers/errors';
 import type { RequestSettings } from '../helpers/requestSettings';
-import { isRetryable, retryDelayMs } from '../helpers/retryPolicy';
+import { isRetryable, retryDelayMs } from './retryPolicy';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: DigiLockerError };
 
@@ -11,7 +11,9 @@ async function settle<T>(attempt: () => Promise<T>): Promise<Outcome<T>> {
 		return { ok: true, value: await attempt() };
 	} catch (caught) {
 		const error =
-			caught instanceof DigiLockerError ? caught : new DigiLockerError('NETWORK_ERROR', 'The request to DigiLocker failed');
+			caught instanceof DigiLockerError
+				? caught
+				: new DigiLockerError('NETWORK_ERROR', 'The request to DigiLocker failed');
 		return { ok: false, error };
 	}
 }

@@ -18,8 +18,18 @@ export async function startTestSimulator(clock = { offsetMs: 0 }) {
 	});
 }
 
-export function credentialsFor(sim: Simulator, style: ClientAuthStyle, overrides: IDataObject = {}) {
-	return { ...testApp, environment: 'custom', baseUrl: sim.baseUrl, clientAuthentication: style, ...overrides };
+export function credentialsFor(
+	sim: Simulator,
+	style: ClientAuthStyle,
+	overrides: IDataObject = {},
+) {
+	return {
+		...testApp,
+		environment: 'custom',
+		baseUrl: sim.baseUrl,
+		clientAuthentication: style,
+		...overrides,
+	};
 }
 
 export async function runOperation(
@@ -43,26 +53,50 @@ export interface Consent {
 }
 
 /** Builds a consent URL with the node, lets the simulator's user allow it, and reads the callback. */
-export async function giveConsent(sim: Simulator, style: ClientAuthStyle, context = 'customer-1', scope?: string): Promise<Consent> {
+export async function giveConsent(
+	sim: Simulator,
+	style: ClientAuthStyle,
+	context = 'customer-1',
+	scope?: string,
+): Promise<Consent> {
 	const options = scope ? { scope } : {};
-	const { items } = await runOperation(sim, style, { operation: 'getAuthorizationUrl', context, options });
+	const { items } = await runOperation(sim, style, {
+		operation: 'getAuthorizationUrl',
+		context,
+		options,
+	});
 	const data = items?.[0]?.json.data as IDataObject;
 	const response = await fetch(`${data.url as string}&sim_auto=allow`, { redirect: 'manual' });
 	const location = response.headers.get('location');
 	if (response.status !== 302 || !location) {
-		throw new Error(`the simulator did not redirect: HTTP ${response.status} ${await response.text()}`);
+		throw new Error(
+			`the simulator did not redirect: HTTP ${response.status} ${await response.text()}`,
+		);
 	}
 	const callback = new URL(location).searchParams;
-	return { code: callback.get('code') ?? '', state: callback.get('state') ?? '', codeVerifier: data.code_verifier as string };
+	return {
+		code: callback.get('code') ?? '',
+		state: callback.get('state') ?? '',
+		codeVerifier: data.code_verifier as string,
+	};
 }
 
-export async function obtainTokens(sim: Simulator, style: ClientAuthStyle, scope?: string): Promise<IDataObject> {
+export async function obtainTokens(
+	sim: Simulator,
+	style: ClientAuthStyle,
+	scope?: string,
+): Promise<IDataObject> {
 	const consent = await giveConsent(sim, style, 'customer-1', scope);
-	const { items } = await runOperation(sim, style, { operation: 'exchangeCode', code: consent.code, state: consent.state });
+	const { items } = await runOperation(sim, style, {
+		operation: 'exchangeCode',
+		code: consent.code,
+		state: consent.state,
+	});
 	return items?.[0]?.json.data as IDataObject;
 }
 
-export const tokenRequests = (sim: Simulator) => sim.requests.filter((request) => request.path.endsWith('/oauth2/1/token'));
+export const tokenRequests = (sim: Simulator) =>
+	sim.requests.filter((request) => request.path.endsWith('/oauth2/1/token'));
 
 export const revokeRequests = (sim: Simulator) =>
 	sim.requests.filter((request) => request.path.endsWith('/oauth2/1/revoke'));
@@ -75,5 +109,10 @@ export const revokeRequests = (sim: Simulator) =>
 export function serialized(run: NodeRun): string {
 	const error: Record<string, unknown> = { ...(run.error ?? {}) };
 	delete error.node;
-	return JSON.stringify({ items: run.items, error, message: run.error?.message, description: run.error?.description });
+	return JSON.stringify({
+		items: run.items,
+		error,
+		message: run.error?.message,
+		description: run.error?.description,
+	});
 }

@@ -1,5 +1,8 @@
-import { codeChallengeS256 } from '../../../nodes/DigiLocker/helpers/pkce';
-import { deriveCodeVerifier, verifyState } from '../../../nodes/DigiLocker/helpers/state';
+import { codeChallengeS256 } from '../../../nodes/DigiLocker/actions/authorization/pkce';
+import {
+	deriveCodeVerifier,
+	verifyState,
+} from '../../../nodes/DigiLocker/actions/authorization/state';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runDigiLockerNode } from '../../engine/harness';
@@ -25,7 +28,9 @@ describe('authorization › getAuthorizationUrl', () => {
 		const data = json.data as Record<string, string>;
 
 		const url = new URL(data.url);
-		expect(`${url.origin}${url.pathname}`).toBe('https://digilocker.meripehchaan.gov.in/public/oauth2/1/authorize');
+		expect(`${url.origin}${url.pathname}`).toBe(
+			'https://digilocker.meripehchaan.gov.in/public/oauth2/1/authorize',
+		);
 		expect(Object.fromEntries(url.searchParams)).toEqual({
 			response_type: 'code',
 			client_id: testApp.clientId,
@@ -71,28 +76,73 @@ describe('authorization › getAuthorizationUrl', () => {
 	});
 
 	it('answers every item with its own state, in order and paired', async () => {
-		const { items } = await run({ context: '={{ $json.customer }}' }, [{ customer: 'a' }, { customer: 'b' }, { customer: 'c' }]);
+		const { items } = await run({ context: '={{ $json.customer }}' }, [
+			{ customer: 'a' },
+			{ customer: 'b' },
+			{ customer: 'c' },
+		]);
 		expect(items!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		const states = items!.map((item) => (item.json.data as Record<string, string>).state);
 		expect(new Set(states).size).toBe(3);
-		expect(states.map((state) => verifyState(state, testApp, Math.floor(Date.now() / 1000)).context)).toEqual(['a', 'b', 'c']);
+		expect(
+			states.map((state) => verifyState(state, testApp, Math.floor(Date.now() / 1000)).context),
+		).toEqual(['a', 'b', 'c']);
 	});
 
 	it.each([
 		['a long context', { context: 'x'.repeat(513) }, 'Context is longer than 512 characters'],
-		['a line break', { context: 'line\r\nbreak' }, 'Context contains control characters (such as a line break)'],
-		['an object from an expression', { context: '={{ { nested: true } }}' }, 'Context must be text, not object'],
-		['a purpose with punctuation', { options: { purpose: 'kyc; drop' } }, 'Purpose may hold only letters, digits, spaces and underscores'],
-		['markup in the scope', { options: { scope: 'openid <script>' } }, 'Scope must be words separated by spaces (letters, digits, . _ : -)'],
-		['an empty document type', { options: { reqDoctype: 'ADHAR,,PANCR' } }, 'Document Types must be document type codes separated by commas'],
-		['words as a date', { options: { consentValidTill: 'next tuesday' } }, 'Consent Valid Till must be a date and time'],
-		['a past consent end', { options: { consentValidTill: '2001-01-01T00:00:00Z' } }, 'Consent Valid Till must be in the future'],
-		['a zero state lifetime', { options: { stateLifetimeMinutes: 0 } }, 'State Lifetime must be a whole number of minutes from 1 to 1440'],
-		['a state lifetime over a day', { options: { stateLifetimeMinutes: 1441 } }, 'State Lifetime must be a whole number of minutes from 1 to 1440'],
+		[
+			'a line break',
+			{ context: 'line\r\nbreak' },
+			'Context contains control characters (such as a line break)',
+		],
+		[
+			'an object from an expression',
+			{ context: '={{ { nested: true } }}' },
+			'Context must be text, not object',
+		],
+		[
+			'a purpose with punctuation',
+			{ options: { purpose: 'kyc; drop' } },
+			'Purpose may hold only letters, digits, spaces and underscores',
+		],
+		[
+			'markup in the scope',
+			{ options: { scope: 'openid <script>' } },
+			'Scope must be words separated by spaces (letters, digits, . _ : -)',
+		],
+		[
+			'an empty document type',
+			{ options: { reqDoctype: 'ADHAR,,PANCR' } },
+			'Document Types must be document type codes separated by commas',
+		],
+		[
+			'words as a date',
+			{ options: { consentValidTill: 'next tuesday' } },
+			'Consent Valid Till must be a date and time',
+		],
+		[
+			'a past consent end',
+			{ options: { consentValidTill: '2001-01-01T00:00:00Z' } },
+			'Consent Valid Till must be in the future',
+		],
+		[
+			'a zero state lifetime',
+			{ options: { stateLifetimeMinutes: 0 } },
+			'State Lifetime must be a whole number of minutes from 1 to 1440',
+		],
+		[
+			'a state lifetime over a day',
+			{ options: { stateLifetimeMinutes: 1441 } },
+			'State Lifetime must be a whole number of minutes from 1 to 1440',
+		],
 	])('answers %s with VALIDATION_ERROR', async (_case, parameters, message) => {
 		const { items } = await run(parameters);
 		expect(items).toEqual([
-			{ json: { success: false, error: { code: 'VALIDATION_ERROR', message } }, pairedItem: { item: 0 } },
+			{
+				json: { success: false, error: { code: 'VALIDATION_ERROR', message } },
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 
@@ -110,13 +160,25 @@ describe('authorization › getAuthorizationUrl', () => {
 	it('reports a broken credential as VALIDATION_ERROR for each item', async () => {
 		const { items } = await runDigiLockerNode({
 			parameters: { resource: 'authorization', operation: 'getAuthorizationUrl' },
-			credentials: { ...credentials, environment: 'custom', baseUrl: 'http://dl.example.com/public' },
+			credentials: {
+				...credentials,
+				environment: 'custom',
+				baseUrl: 'http://dl.example.com/public',
+			},
 			input: [{}, {}],
 			continueOnFail: true,
 		});
 		expect(items!.map((item) => item.json.error)).toEqual([
-			{ code: 'VALIDATION_ERROR', message: 'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)' },
-			{ code: 'VALIDATION_ERROR', message: 'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)' },
+			{
+				code: 'VALIDATION_ERROR',
+				message:
+					'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
+			},
+			{
+				code: 'VALIDATION_ERROR',
+				message:
+					'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
+			},
 		]);
 	});
 });

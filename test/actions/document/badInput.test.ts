@@ -9,7 +9,10 @@ afterAll(async () => await sim.stop());
 beforeEach(() => sim.clearRequests());
 
 const badValues: Array<[string, unknown]> = [
-	['empty (from an expression; a literal empty required field is stopped by n8n itself)', '={{ "" }}'],
+	[
+		'empty (from an expression; a literal empty required field is stopped by n8n itself)',
+		'={{ "" }}',
+	],
 	['whitespace', '   \t '],
 	['huge', 'x'.repeat(70_000)],
 	['CRLF', 'abc\r\nX-Injected: 1'],
@@ -32,19 +35,39 @@ const uriTricks: Array<[string, string]> = [
 
 describe('bad input is refused with VALIDATION_ERROR and nothing is sent', () => {
 	it.each(badValues)('accessToken: %s', async (_case, value) => {
-		const run = await runDocumentNode(sim, { resource: 'document', operation: 'listIssued', accessToken: value as string });
-		expect(errorOf(run)).toMatchObject({ code: 'VALIDATION_ERROR', message: expect.stringMatching(/^Access Token /) });
+		const run = await runDocumentNode(sim, {
+			resource: 'document',
+			operation: 'listIssued',
+			accessToken: value as string,
+		});
+		expect(errorOf(run)).toMatchObject({
+			code: 'VALIDATION_ERROR',
+			message: expect.stringMatching(/^Access Token /),
+		});
 		expect(sim.requests).toHaveLength(0);
 	});
 
 	it.each([...badValues, ...uriTricks])('uri of download: %s', async (_case, value) => {
-		const run = await runDocumentNode(sim, { resource: 'document', operation: 'download', accessToken, uri: value as string });
-		expect(errorOf(run)).toMatchObject({ code: 'VALIDATION_ERROR', message: expect.stringMatching(/^Document URI /) });
+		const run = await runDocumentNode(sim, {
+			resource: 'document',
+			operation: 'download',
+			accessToken,
+			uri: value as string,
+		});
+		expect(errorOf(run)).toMatchObject({
+			code: 'VALIDATION_ERROR',
+			message: expect.stringMatching(/^Document URI /),
+		});
 		expect(sim.requests).toHaveLength(0);
 	});
 
 	it.each(uriTricks)('uri of getXml: %s', async (_case, value) => {
-		const run = await runDocumentNode(sim, { resource: 'document', operation: 'getXml', accessToken, uri: value });
+		const run = await runDocumentNode(sim, {
+			resource: 'document',
+			operation: 'getXml',
+			accessToken,
+			uri: value,
+		});
 		expect(errorOf(run)).toMatchObject({ code: 'VALIDATION_ERROR' });
 		expect(sim.requests).toHaveLength(0);
 	});
@@ -54,8 +77,17 @@ describe('bad input is refused with VALIDATION_ERROR and nothing is sent', () =>
 		['a field name with a slash', 'a/b'],
 		['a field name from an object', '={{ {} }}'],
 	])('binary field of download: %s', async (_case, value) => {
-		const run = await runDocumentNode(sim, { resource: 'document', operation: 'download', accessToken, uri: 'in.gov.x', binaryPropertyName: value });
-		expect(errorOf(run)).toMatchObject({ code: 'VALIDATION_ERROR', message: expect.stringMatching(/^Put Output File in Field /) });
+		const run = await runDocumentNode(sim, {
+			resource: 'document',
+			operation: 'download',
+			accessToken,
+			uri: 'in.gov.x',
+			binaryPropertyName: value,
+		});
+		expect(errorOf(run)).toMatchObject({
+			code: 'VALIDATION_ERROR',
+			message: expect.stringMatching(/^Put Output File in Field /),
+		});
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -63,10 +95,21 @@ describe('bad input is refused with VALIDATION_ERROR and nothing is sent', () =>
 		['concurrency 0', { concurrency: 0 }, 'Concurrency must be a whole number from 1 to 100'],
 		['concurrency 1.5', { concurrency: 1.5 }, 'Concurrency must be a whole number from 1 to 100'],
 		['max tries 11', { maxTries: 11 }, 'Max Tries must be a whole number from 1 to 10'],
-		['a timeout of words', { timeoutSeconds: '={{ "long" }}' }, 'Timeout must be a number of seconds from 1 to 600'],
+		[
+			'a timeout of words',
+			{ timeoutSeconds: '={{ "long" }}' },
+			'Timeout must be a number of seconds from 1 to 600',
+		],
 	])('request options: %s', async (_case, requestOptions, message) => {
-		const run = await runDocumentNode(sim, { resource: 'user', operation: 'get', accessToken, requestOptions }, { input: [{}, {}] });
-		expect(run.items!.map((item) => item.json.error)).toEqual([{ code: 'VALIDATION_ERROR', message }, { code: 'VALIDATION_ERROR', message }]);
+		const run = await runDocumentNode(
+			sim,
+			{ resource: 'user', operation: 'get', accessToken, requestOptions },
+			{ input: [{}, {}] },
+		);
+		expect(run.items!.map((item) => item.json.error)).toEqual([
+			{ code: 'VALIDATION_ERROR', message },
+			{ code: 'VALIDATION_ERROR', message },
+		]);
 		expect(sim.requests).toHaveLength(0);
 	});
 });

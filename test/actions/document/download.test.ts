@@ -1,6 +1,13 @@
 import type { IBinaryData } from 'n8n-workflow';
 
-import { dataOf, errorOf, requestsTo, runDocumentNode, startWithUser, type Simulator } from '../documentFlow';
+import {
+	dataOf,
+	errorOf,
+	requestsTo,
+	runDocumentNode,
+	startWithUser,
+	type Simulator,
+} from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
@@ -17,8 +24,15 @@ beforeEach(() => {
 const PAN = 'in.gov.sim.pan-PANCR-SIMPV7898J';
 const VACCINE_PNG = 'in.gov.sim.health-VACER-2975693825';
 const bytesOf = (binary: IBinaryData | undefined) => Buffer.from(binary?.data ?? '', 'base64');
-const download = (parameters: Record<string, unknown> = {}, options: Parameters<typeof runDocumentNode>[2] = {}) =>
-	runDocumentNode(sim, { resource: 'document', operation: 'download', accessToken, uri: PAN, ...parameters } as never, options);
+const download = (
+	parameters: Record<string, unknown> = {},
+	options: Parameters<typeof runDocumentNode>[2] = {},
+) =>
+	runDocumentNode(
+		sim,
+		{ resource: 'document', operation: 'download', accessToken, uri: PAN, ...parameters } as never,
+		options,
+	);
 
 describe('document › download', () => {
 	it('emits the file as binary data with its name, type and a verified hmac', async () => {
@@ -27,16 +41,33 @@ describe('document › download', () => {
 		const [item] = run.items!;
 		expect(item.json).toEqual({
 			success: true,
-			data: { uri: PAN, file_name: expected.filename, mime_type: 'application/pdf', size: expected.bytes.length, binary_property: 'data', hmac_verified: true },
+			data: {
+				uri: PAN,
+				file_name: expected.filename,
+				mime_type: 'application/pdf',
+				size: expected.bytes.length,
+				binary_property: 'data',
+				hmac_verified: true,
+			},
 		});
-		expect(item.binary?.data).toMatchObject({ fileName: expected.filename, mimeType: 'application/pdf' });
+		expect(item.binary?.data).toMatchObject({
+			fileName: expected.filename,
+			mimeType: 'application/pdf',
+		});
 		expect(bytesOf(item.binary?.data).equals(expected.bytes)).toBe(true);
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
-	it('writes to the chosen field and keeps the item\'s other binaries', async () => {
-		const other = { data: Buffer.from('keep me').toString('base64'), mimeType: 'text/plain', fileName: 'note.txt' };
-		const run = await download({ uri: VACCINE_PNG, binaryPropertyName: 'certificate' }, { inputItems: [{ json: {}, binary: { note: other } }] });
+	it("writes to the chosen field and keeps the item's other binaries", async () => {
+		const other = {
+			data: Buffer.from('keep me').toString('base64'),
+			mimeType: 'text/plain',
+			fileName: 'note.txt',
+		};
+		const run = await download(
+			{ uri: VACCINE_PNG, binaryPropertyName: 'certificate' },
+			{ inputItems: [{ json: {}, binary: { note: other } }] },
+		);
 		const binary = run.items![0].binary!;
 		expect(Object.keys(binary).sort()).toEqual(['certificate', 'note']);
 		expect(binary.note.data).toBe(other.data);
@@ -48,19 +79,34 @@ describe('document › download', () => {
 		sim.setFault('file', { type: 'wrong-hmac' });
 		const run = await download();
 		expect(run.items![0].binary).toBeUndefined();
-		expect(errorOf(run)).toEqual({ code: 'INTEGRITY_ERROR', message: 'The file DigiLocker sent does not match its hmac header, so it was not used' });
+		expect(errorOf(run)).toEqual({
+			code: 'INTEGRITY_ERROR',
+			message: 'The file DigiLocker sent does not match its hmac header, so it was not used',
+		});
 		expect(requestsTo(sim, '/oauth2/1/file/')).toHaveLength(1);
 	});
 
 	it('answers an unknown URI with NOT_FOUND', async () => {
 		const run = await download({ uri: 'in.gov.sim.nothing-XXXXX-1' });
-		expect(errorOf(run)).toMatchObject({ code: 'NOT_FOUND', status: 404, upstream: { error: 'invalid_uri' } });
+		expect(errorOf(run)).toMatchObject({
+			code: 'NOT_FOUND',
+			status: 404,
+			upstream: { error: 'invalid_uri' },
+		});
 	});
 
 	it('downloads many items, in order, each paired, a bounded number at once', async () => {
-		const uris = sim.documents(userId).issued.map((document: { uri: string }) => document.uri).filter((uri: string) => !uri.includes('/'));
-		const run = await download({ uri: '={{ $json.uri }}', requestOptions: { concurrency: 2 } }, { input: uris.map((uri: string) => ({ uri })) });
+		const uris = sim
+			.documents(userId)
+			.issued.map((document: { uri: string }) => document.uri)
+			.filter((uri: string) => !uri.includes('/'));
+		const run = await download(
+			{ uri: '={{ $json.uri }}', requestOptions: { concurrency: 2 } },
+			{ input: uris.map((uri: string) => ({ uri })) },
+		);
 		expect(dataOf(run).map((data) => data.uri)).toEqual(uris);
-		expect(run.items!.map((item) => item.pairedItem)).toEqual(uris.map((_: string, item: number) => ({ item })));
+		expect(run.items!.map((item) => item.pairedItem)).toEqual(
+			uris.map((_: string, item: number) => ({ item })),
+		);
 	});
 });

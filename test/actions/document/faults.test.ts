@@ -1,4 +1,11 @@
-import { dataOf, errorOf, requestsTo, runDocumentNode, startWithUser, type Simulator } from '../documentFlow';
+import {
+	dataOf,
+	errorOf,
+	requestsTo,
+	runDocumentNode,
+	startWithUser,
+	type Simulator,
+} from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
@@ -16,7 +23,13 @@ const PAN = 'in.gov.sim.pan-PANCR-SIMPV7898J';
 const getUser = (requestOptions: Record<string, number> = {}) =>
 	runDocumentNode(sim, { resource: 'user', operation: 'get', accessToken, requestOptions });
 const download = (requestOptions: Record<string, number> = {}) =>
-	runDocumentNode(sim, { resource: 'document', operation: 'download', accessToken, uri: PAN, requestOptions });
+	runDocumentNode(sim, {
+		resource: 'document',
+		operation: 'download',
+		accessToken,
+		uri: PAN,
+		requestOptions,
+	});
 
 describe('reads recover from passing faults', () => {
 	it.each([
@@ -35,7 +48,11 @@ describe('reads recover from passing faults', () => {
 	it('download after a body cut short, emitting the whole file once', async () => {
 		sim.setFault('file', { type: 'truncated', times: 1 });
 		const run = await download();
-		expect(Buffer.from(run.items![0].binary!.data.data, 'base64').equals(sim.readFile(PAN, userId)!.bytes)).toBe(true);
+		expect(
+			Buffer.from(run.items![0].binary!.data.data, 'base64').equals(
+				sim.readFile(PAN, userId)!.bytes,
+			),
+		).toBe(true);
 		expect(requestsTo(sim, '/oauth2/1/file/')).toHaveLength(2);
 	});
 
@@ -70,7 +87,11 @@ describe('reads report lasting faults', () => {
 	});
 
 	it('does not retry a rejected token', async () => {
-		const run = await runDocumentNode(sim, { resource: 'user', operation: 'get', accessToken: 'd'.repeat(40) });
+		const run = await runDocumentNode(sim, {
+			resource: 'user',
+			operation: 'get',
+			accessToken: 'd'.repeat(40),
+		});
 		expect(errorOf(run)).toMatchObject({ code: 'INVALID_TOKEN' });
 		expect(requestsTo(sim, '/oauth2/1/user')).toHaveLength(1);
 	});
@@ -80,7 +101,17 @@ describe('many items through faults', () => {
 	it('loses nothing: every item answers, in order, with its own pairing', async () => {
 		sim.setFault('file', { type: 'status', status: 503, times: 3 });
 		const input = Array.from({ length: 12 }, () => ({ uri: PAN }));
-		const run = await runDocumentNode(sim, { resource: 'document', operation: 'download', accessToken, uri: '={{ $json.uri }}', requestOptions: { concurrency: 4 } }, { input });
+		const run = await runDocumentNode(
+			sim,
+			{
+				resource: 'document',
+				operation: 'download',
+				accessToken,
+				uri: '={{ $json.uri }}',
+				requestOptions: { concurrency: 4 },
+			},
+			{ input },
+		);
 		expect(run.items).toHaveLength(12);
 		expect(run.items!.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 		expect(dataOf(run).every((data) => data.uri === PAN)).toBe(true);
@@ -88,8 +119,21 @@ describe('many items through faults', () => {
 	});
 
 	it('stops starting items after the first failure when not continuing on fail', async () => {
-		const input = [{ token: accessToken }, { token: 'bad'.repeat(10) }, ...Array.from({ length: 8 }, () => ({ token: accessToken }))];
-		const run = await runDocumentNode(sim, { resource: 'user', operation: 'get', accessToken: '={{ $json.token }}', requestOptions: { concurrency: 1 } }, { input, continueOnFail: false });
+		const input = [
+			{ token: accessToken },
+			{ token: 'bad'.repeat(10) },
+			...Array.from({ length: 8 }, () => ({ token: accessToken })),
+		];
+		const run = await runDocumentNode(
+			sim,
+			{
+				resource: 'user',
+				operation: 'get',
+				accessToken: '={{ $json.token }}',
+				requestOptions: { concurrency: 1 },
+			},
+			{ input, continueOnFail: false },
+		);
 		expect(run.error).toMatchObject({ context: { code: 'INVALID_TOKEN', itemIndex: 1 } });
 		expect(requestsTo(sim, '/oauth2/1/user')).toHaveLength(2);
 	});

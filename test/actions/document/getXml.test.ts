@@ -11,14 +11,29 @@ beforeEach(() => sim.clearFaults());
 
 const LICENCE = 'in.gov.sim.transport-DRVLC-SM0120081885917';
 const getXml = (parameters: Record<string, unknown> = {}) =>
-	runDocumentNode(sim, { resource: 'document', operation: 'getXml', accessToken, uri: LICENCE, ...parameters } as never);
+	runDocumentNode(sim, {
+		resource: 'document',
+		operation: 'getXml',
+		accessToken,
+		uri: LICENCE,
+		...parameters,
+	} as never);
 
 describe('document › getXml', () => {
 	it('gives the certificate as binary XML and as text', async () => {
 		const run = await getXml();
 		const xml = sim.readXml(LICENCE, userId)!.toString('utf8');
 		const [item] = run.items!;
-		expect(item.json).toMatchObject({ success: true, data: { uri: LICENCE, mime_type: 'application/xml', hmac_verified: true, binary_property: 'xml', xml } });
+		expect(item.json).toMatchObject({
+			success: true,
+			data: {
+				uri: LICENCE,
+				mime_type: 'application/xml',
+				hmac_verified: true,
+				binary_property: 'xml',
+				xml,
+			},
+		});
 		expect(Buffer.from(item.binary!.xml.data, 'base64').toString('utf8')).toBe(xml);
 		expect(xml).toContain('<Certificate');
 	});

@@ -1,5 +1,12 @@
 import { obtainTokens } from '../authorization/consentFlow';
-import { dataOf, errorOf, requestsTo, runDocumentNode, startWithUser, type Simulator } from '../documentFlow';
+import {
+	dataOf,
+	errorOf,
+	requestsTo,
+	runDocumentNode,
+	startWithUser,
+	type Simulator,
+} from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
@@ -12,16 +19,29 @@ beforeEach(() => {
 	sim.clearRequests();
 });
 
-const listIssued = (parameters: Record<string, unknown> = {}, input?: Array<Record<string, string>>) =>
-	runDocumentNode(sim, { resource: 'document', operation: 'listIssued', accessToken, ...parameters } as never, { input });
+const listIssued = (
+	parameters: Record<string, unknown> = {},
+	input?: Array<Record<string, string>>,
+) =>
+	runDocumentNode(
+		sim,
+		{ resource: 'document', operation: 'listIssued', accessToken, ...parameters } as never,
+		{ input },
+	);
 
 describe('document › listIssued', () => {
 	it('gives one item per issued document, mime always a list, all paired with the input', async () => {
 		const run = await listIssued();
 		const expected = sim.documents(sim.users[0].digilockerid).issued;
 		expect(run.items).toHaveLength(expected.length);
-		expect(run.items!.every((item) => item.json.success === true && JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
-		expect(dataOf(run).map((document) => document.uri)).toEqual(expected.map((document: { uri: string }) => document.uri));
+		expect(
+			run.items!.every(
+				(item) => item.json.success === true && JSON.stringify(item.pairedItem) === '{"item":0}',
+			),
+		).toBe(true);
+		expect(dataOf(run).map((document) => document.uri)).toEqual(
+			expected.map((document: { uri: string }) => document.uri),
+		);
 		for (const document of dataOf(run)) expect(Array.isArray(document.mime)).toBe(true);
 		expect(requestsTo(sim, '/oauth2/2/files/issued')).toHaveLength(1);
 	});
@@ -29,11 +49,18 @@ describe('document › listIssued', () => {
 	it('gives one item with the whole list when not splitting', async () => {
 		const run = await listIssued({ splitIntoItems: false });
 		expect(run.items).toHaveLength(1);
-		expect(dataOf(run)[0]).toMatchObject({ count: sim.documents(sim.users[0].digilockerid).issued.length, items: expect.any(Array) });
+		expect(dataOf(run)[0]).toMatchObject({
+			count: sim.documents(sim.users[0].digilockerid).issued.length,
+			items: expect.any(Array),
+		});
 	});
 
 	it('pairs each document with the item whose token listed it', async () => {
-		const run = await listIssued({ accessToken: '={{ $json.token }}', splitIntoItems: false }, [{ token: accessToken }, { token: 'e'.repeat(40) }, { token: accessToken }]);
+		const run = await listIssued({ accessToken: '={{ $json.token }}', splitIntoItems: false }, [
+			{ token: accessToken },
+			{ token: 'e'.repeat(40) },
+			{ token: accessToken },
+		]);
 		expect(run.items!.map((item) => [item.pairedItem, item.json.success])).toEqual([
 			[{ item: 0 }, true],
 			[{ item: 1 }, false],
@@ -51,6 +78,10 @@ describe('document › listIssued', () => {
 	it('answers a body that is not JSON with INVALID_RESPONSE', async () => {
 		sim.setFault('issued', { type: 'malformed-json' });
 		const run = await listIssued();
-		expect(errorOf(run)).toEqual({ code: 'INVALID_RESPONSE', message: 'DigiLocker returned a body that is not valid JSON (HTTP 200)', status: 200 });
+		expect(errorOf(run)).toEqual({
+			code: 'INVALID_RESPONSE',
+			message: 'DigiLocker returned a body that is not valid JSON (HTTP 200)',
+			status: 200,
+		});
 	});
 });

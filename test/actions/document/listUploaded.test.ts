@@ -8,7 +8,12 @@ beforeAll(async () => {
 afterAll(async () => await sim.stop());
 
 const listUploaded = (parameters: Record<string, unknown> = {}) =>
-	runDocumentNode(sim, { resource: 'document', operation: 'listUploaded', accessToken, ...parameters } as never);
+	runDocumentNode(sim, {
+		resource: 'document',
+		operation: 'listUploaded',
+		accessToken,
+		...parameters,
+	} as never);
 
 describe('document › listUploaded', () => {
 	it('lists the root folder', async () => {
@@ -27,17 +32,32 @@ describe('document › listUploaded', () => {
 
 	it('walks every sub-folder, giving each entry its folder path', async () => {
 		const run = await listUploaded({ recursive: true });
-		const files = dataOf(run).filter((entry) => entry.type === 'file').map((entry) => `${entry.path}${entry.name}`);
-		expect(files.sort()).toEqual(['/Documents/Certificates/award.png', '/Documents/Certificates/degree.pdf', '/Documents/resume.pdf', '/Photos/passport-photo.png', '/notes.pdf']);
+		const files = dataOf(run)
+			.filter((entry) => entry.type === 'file')
+			.map((entry) => `${entry.path}${entry.name}`);
+		expect(files.sort()).toEqual([
+			'/Documents/Certificates/award.png',
+			'/Documents/Certificates/degree.pdf',
+			'/Documents/resume.pdf',
+			'/Photos/passport-photo.png',
+			'/notes.pdf',
+		]);
 	});
 
 	it('answers an unknown folder with NOT_FOUND', async () => {
 		const run = await listUploaded({ folderId: '999999' });
-		expect(errorOf(run)).toMatchObject({ code: 'NOT_FOUND', status: 404, upstream: { error: 'invalid_id' } });
+		expect(errorOf(run)).toMatchObject({
+			code: 'NOT_FOUND',
+			status: 404,
+			upstream: { error: 'invalid_id' },
+		});
 	});
 
 	it('refuses a folder ID that tries to leave its path segment', async () => {
 		const run = await listUploaded({ folderId: '../user' });
-		expect(errorOf(run)).toEqual({ code: 'VALIDATION_ERROR', message: 'Folder ID must be a folder "id" from DigiLocker (letters, digits, . _ ~ -)' });
+		expect(errorOf(run)).toEqual({
+			code: 'VALIDATION_ERROR',
+			message: 'Folder ID must be a folder "id" from DigiLocker (letters, digits, . _ ~ -)',
+		});
 	});
 });

@@ -3,7 +3,14 @@ import { createHmac } from 'node:crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { testApp } from '../../fixtures';
-import { dataOf, errorOf, requestsTo, runDocumentNode, startWithUser, type Simulator } from '../documentFlow';
+import {
+	dataOf,
+	errorOf,
+	requestsTo,
+	runDocumentNode,
+	startWithUser,
+	type Simulator,
+} from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
@@ -21,13 +28,26 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const withFile = (bytes: Buffer, fileName: string, mimeType: string): INodeExecutionData[] => [
 	{ json: {}, binary: { data: { data: bytes.toString('base64'), fileName, mimeType } } },
 ];
-const upload = (parameters: Record<string, unknown>, inputItems = withFile(pdf, 'consent form.pdf', 'application/pdf')) =>
-	runDocumentNode(sim, { resource: 'document', operation: 'upload', accessToken, ...parameters } as never, { inputItems });
+const upload = (
+	parameters: Record<string, unknown>,
+	inputItems = withFile(pdf, 'consent form.pdf', 'application/pdf'),
+) =>
+	runDocumentNode(
+		sim,
+		{ resource: 'document', operation: 'upload', accessToken, ...parameters } as never,
+		{ inputItems },
+	);
 
 describe('document › upload', () => {
 	it('uploads the binary with its path, type and hmac headers', async () => {
 		const run = await upload({ folder: '/Documents' });
-		expect(dataOf(run)).toEqual([expect.objectContaining({ path: '/Documents/consent form.pdf', size: pdf.length, mime_type: 'application/pdf' })]);
+		expect(dataOf(run)).toEqual([
+			expect.objectContaining({
+				path: '/Documents/consent form.pdf',
+				size: pdf.length,
+				mime_type: 'application/pdf',
+			}),
+		]);
 		const [request] = requestsTo(sim, '/file/upload');
 		expect(request.headers).toMatchObject({
 			'content-type': 'application/pdf',
@@ -38,7 +58,7 @@ describe('document › upload', () => {
 		expect(sim.uploads).toHaveLength(1);
 	});
 
-	it('answers a missing destination folder with DigiLocker\'s invalid_path, uploading nothing', async () => {
+	it("answers a missing destination folder with DigiLocker's invalid_path, uploading nothing", async () => {
 		const run = await upload({ folder: '/Nowhere' });
 		expect(errorOf(run)).toMatchObject({ upstream: { error: 'invalid_path' } });
 		expect(sim.uploads).toHaveLength(0);
@@ -52,12 +72,42 @@ describe('document › upload', () => {
 	});
 
 	it.each([
-		['no binary field', { binaryPropertyName: 'missing' }, withFile(pdf, 'a.pdf', 'application/pdf'), 'The input item has no binary field "missing"'],
-		['a GIF', {}, withFile(Buffer.from('GIF89a....'), 'a.gif', 'image/gif'), 'File Name must end in .pdf, .jpg, .jpeg or .png'],
-		['a GIF named .pdf', {}, withFile(Buffer.from('GIF89a....'), 'a.pdf', 'application/pdf'), 'DigiLocker accepts only PDF, JPEG and PNG files, and this file is none of them'],
-		['a forbidden character', { fileName: 'a|b.pdf' }, undefined, "File Name must not contain \\ / : * ? < > | ' ^ ~ or control characters"],
-		['a folder escape', { folder: '/Documents/../..' }, undefined, "Destination Folder must be a path like / or /Documents/KYC, without . or .. and \\ : * ? < > | ' ^ ~"],
-		['a file over 10 MB', {}, withFile(Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]), 'big.pdf', 'application/pdf'), "The file to upload is larger than DigiLocker's 10 MB limit"],
+		[
+			'no binary field',
+			{ binaryPropertyName: 'missing' },
+			withFile(pdf, 'a.pdf', 'application/pdf'),
+			'The input item has no binary field "missing"',
+		],
+		[
+			'a GIF',
+			{},
+			withFile(Buffer.from('GIF89a....'), 'a.gif', 'image/gif'),
+			'File Name must end in .pdf, .jpg, .jpeg or .png',
+		],
+		[
+			'a GIF named .pdf',
+			{},
+			withFile(Buffer.from('GIF89a....'), 'a.pdf', 'application/pdf'),
+			'DigiLocker accepts only PDF, JPEG and PNG files, and this file is none of them',
+		],
+		[
+			'a forbidden character',
+			{ fileName: 'a|b.pdf' },
+			undefined,
+			"File Name must not contain \\ / : * ? < > | ' ^ ~ or control characters",
+		],
+		[
+			'a folder escape',
+			{ folder: '/Documents/../..' },
+			undefined,
+			"Destination Folder must be a path like / or /Documents/KYC, without . or .. and \\ : * ? < > | ' ^ ~",
+		],
+		[
+			'a file over 10 MB',
+			{},
+			withFile(Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]), 'big.pdf', 'application/pdf'),
+			"The file to upload is larger than DigiLocker's 10 MB limit",
+		],
 	])('refuses %s before sending anything', async (_case, parameters, items, message) => {
 		const run = await upload(parameters, items);
 		expect(errorOf(run)).toEqual({ code: 'VALIDATION_ERROR', message });

@@ -1,5 +1,11 @@
 import { testApp } from '../../fixtures';
-import { errorOf, requestsTo, runDocumentNode, startWithUser, type Simulator } from '../documentFlow';
+import {
+	errorOf,
+	requestsTo,
+	runDocumentNode,
+	startWithUser,
+	type Simulator,
+} from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
@@ -13,12 +19,20 @@ beforeEach(() => {
 });
 
 describe('user › get', () => {
-	it('returns the user\'s details with id, sending the token as Bearer', async () => {
+	it("returns the user's details with id, sending the token as Bearer", async () => {
 		const run = await runDocumentNode(sim, { resource: 'user', operation: 'get', accessToken });
 		const user = sim.users[0];
 		expect(run.items).toEqual([
 			{
-				json: { success: true, data: expect.objectContaining({ digilockerid: user.digilockerid, id: user.digilockerid, name: user.name, dob: user.dob }) },
+				json: {
+					success: true,
+					data: expect.objectContaining({
+						digilockerid: user.digilockerid,
+						id: user.digilockerid,
+						name: user.name,
+						dob: user.dob,
+					}),
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -28,14 +42,30 @@ describe('user › get', () => {
 
 	it('answers an unknown token with INVALID_TOKEN without showing it', async () => {
 		const fakeToken = 'f'.repeat(40);
-		const run = await runDocumentNode(sim, { resource: 'user', operation: 'get', accessToken: fakeToken });
-		expect(errorOf(run)).toMatchObject({ code: 'INVALID_TOKEN', status: 401, upstream: { error: 'invalid_token' } });
+		const run = await runDocumentNode(sim, {
+			resource: 'user',
+			operation: 'get',
+			accessToken: fakeToken,
+		});
+		expect(errorOf(run)).toMatchObject({
+			code: 'INVALID_TOKEN',
+			status: 401,
+			upstream: { error: 'invalid_token' },
+		});
 		expect(JSON.stringify(run.items)).not.toContain(fakeToken);
 		expect(JSON.stringify(run.items)).not.toContain(testApp.clientSecret);
 	});
 
 	it('throws NodeApiError with the code when not continuing on fail', async () => {
-		const run = await runDocumentNode(sim, { resource: 'user', operation: 'get', accessToken: 'f'.repeat(40) }, { continueOnFail: false });
-		expect(run.error).toMatchObject({ name: 'NodeApiError', httpCode: '401', context: { code: 'INVALID_TOKEN', itemIndex: 0 } });
+		const run = await runDocumentNode(
+			sim,
+			{ resource: 'user', operation: 'get', accessToken: 'f'.repeat(40) },
+			{ continueOnFail: false },
+		);
+		expect(run.error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '401',
+			context: { code: 'INVALID_TOKEN', itemIndex: 0 },
+		});
 	});
 });

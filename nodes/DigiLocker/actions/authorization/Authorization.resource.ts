@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Access Token',
 				value: 'exchangeCode',
-				description: 'Exchange the code of the consent callback for the user\'s tokens',
+				description: "Exchange the code of the consent callback for the user's tokens",
 				action: 'Exchange an authorization code for tokens',
 			},
 			{
@@ -36,7 +36,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Revoke Token',
 				value: 'revokeToken',
-				description: 'End a user\'s grant by revoking its access or refresh token',
+				description: "End a user's grant by revoking its access or refresh token",
 				action: 'Revoke a token',
 			},
 		],

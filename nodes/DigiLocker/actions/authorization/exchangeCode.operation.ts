@@ -3,9 +3,9 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { PATHS } from '../../helpers/constants';
 import { validationError } from '../../helpers/errors';
 import { readText } from '../../helpers/parameters';
-import { isValidCodeVerifier } from '../../helpers/pkce';
-import { deriveCodeVerifier, verifyState } from '../../helpers/state';
-import { processTokenResponse } from '../../helpers/tokenResponse';
+import { isValidCodeVerifier } from './pkce';
+import { deriveCodeVerifier, verifyState } from './state';
+import { processTokenResponse } from './tokenResponse';
 import { postClientForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
 import type { OperationContext, OperationOutput } from '../operation';
@@ -51,7 +51,10 @@ export const secretParameters = ['code', 'codeVerifier'];
 
 const OPAQUE_VALUE = /^[\x21-\x7e]+$/;
 
-export async function execute(this: IExecuteFunctions, { app, itemIndex, now, settings }: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	{ app, itemIndex, now, settings }: OperationContext,
+): Promise<OperationOutput[]> {
 	const code = readText.call(this, 'code', itemIndex, {
 		label: 'Code',
 		required: true,
@@ -60,12 +63,20 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex, now, se
 		patternHint: 'must be the code from the callback, without spaces',
 	});
 	const state = readText.call(this, 'state', itemIndex, { label: 'State', maxLength: 4096 });
-	const givenVerifier = readText.call(this, 'codeVerifier', itemIndex, { label: 'Code Verifier', maxLength: 128 });
+	const givenVerifier = readText.call(this, 'codeVerifier', itemIndex, {
+		label: 'Code Verifier',
+		maxLength: 128,
+	});
 	if (givenVerifier && !isValidCodeVerifier(givenVerifier)) {
-		throw validationError('Code Verifier must be 43 to 128 characters from A-Z, a-z, 0-9 and - . _ ~');
+		throw validationError(
+			'Code Verifier must be 43 to 128 characters from A-Z, a-z, 0-9 and - . _ ~',
+		);
 	}
 	if (!state && !givenVerifier) {
-		throw validationError('State is required (or a Code Verifier of your own)', 'Map the "state" query parameter of the callback into State.');
+		throw validationError(
+			'State is required (or a Code Verifier of your own)',
+			'Map the "state" query parameter of the callback into State.',
+		);
 	}
 
 	const claims = state ? verifyState(state, app, Math.floor(now.getTime() / 1000)) : undefined;

@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import {
 	DEFAULT_STATE_LIFETIME_MINUTES,
@@ -8,8 +13,8 @@ import {
 } from '../../helpers/constants';
 import { validationError } from '../../helpers/errors';
 import { checkText, readText } from '../../helpers/parameters';
-import { codeChallengeS256 } from '../../helpers/pkce';
-import { createState, deriveCodeVerifier } from '../../helpers/state';
+import { codeChallengeS256 } from './pkce';
+import { createState, deriveCodeVerifier } from './state';
 import type { OperationContext, OperationOutput } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -50,7 +55,8 @@ const properties: INodeProperties[] = [
 				name: 'consentValidTill',
 				type: 'dateTime',
 				default: '',
-				description: 'When the user\'s consent should end (sent as Unix seconds in consent_valid_till)',
+				description:
+					"When the user's consent should end (sent as Unix seconds in consent_valid_till)",
 			},
 			{
 				displayName: 'Document Types',
@@ -69,7 +75,8 @@ const properties: INodeProperties[] = [
 					{ name: 'Sign In', value: 'signin' },
 					{ name: 'Sign Up', value: 'signup' },
 				],
-				description: 'Whether DigiLocker opens on sign-in or sends the user straight to sign-up (dl_flow)',
+				description:
+					'Whether DigiLocker opens on sign-in or sends the user straight to sign-up (dl_flow)',
 			},
 			{
 				displayName: 'Purpose',
@@ -77,7 +84,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. kyc',
-				description: 'Why the documents are requested, shown to the user: letters, digits, spaces and underscores',
+				description:
+					'Why the documents are requested, shown to the user: letters, digits, spaces and underscores',
 			},
 			{
 				displayName: 'Scope',
@@ -85,7 +93,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. openid userdetails files.issueddocs',
-				description: 'Space-separated scopes; the partner portal decides which ones the app may ask for',
+				description:
+					'Space-separated scopes; the partner portal decides which ones the app may ask for',
 			},
 			{
 				displayName: 'State Lifetime (Minutes)',
@@ -93,7 +102,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: MAX_STATE_LIFETIME_MINUTES },
 				default: DEFAULT_STATE_LIFETIME_MINUTES,
-				description: 'How long the user has to give consent before "Get Access Token" refuses the state',
+				description:
+					'How long the user has to give consent before "Get Access Token" refuses the state',
 			},
 		],
 	},
@@ -133,20 +143,50 @@ function toUnixSeconds(raw: unknown, now: Date): number | undefined {
 function readLifetimeMinutes(raw: unknown): number {
 	if (raw === undefined || raw === null || raw === '') return DEFAULT_STATE_LIFETIME_MINUTES;
 	const minutes = typeof raw === 'string' ? Number(raw) : raw;
-	if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_STATE_LIFETIME_MINUTES) {
-		throw validationError(`State Lifetime must be a whole number of minutes from 1 to ${MAX_STATE_LIFETIME_MINUTES}`);
+	if (
+		typeof minutes !== 'number' ||
+		!Number.isInteger(minutes) ||
+		minutes < 1 ||
+		minutes > MAX_STATE_LIFETIME_MINUTES
+	) {
+		throw validationError(
+			`State Lifetime must be a whole number of minutes from 1 to ${MAX_STATE_LIFETIME_MINUTES}`,
+		);
 	}
 	return minutes;
 }
 
-export async function execute(this: IExecuteFunctions, { app, itemIndex, now }: OperationContext): Promise<OperationOutput[]> {
-	const context = readText.call(this, 'context', itemIndex, { label: 'Context', maxLength: MAX_CONTEXT_LENGTH });
+export async function execute(
+	this: IExecuteFunctions,
+	{ app, itemIndex, now }: OperationContext,
+): Promise<OperationOutput[]> {
+	const context = readText.call(this, 'context', itemIndex, {
+		label: 'Context',
+		maxLength: MAX_CONTEXT_LENGTH,
+	});
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const optional: Record<string, string> = {
-		dl_flow: options.dlFlow === undefined ? '' : checkText(options.dlFlow, { label: 'Flow', pattern: /^(signin|signup)$/, patternHint: 'must be "signin" or "signup"' }),
+		dl_flow:
+			options.dlFlow === undefined
+				? ''
+				: checkText(options.dlFlow, {
+						label: 'Flow',
+						pattern: /^(signin|signup)$/,
+						patternHint: 'must be "signin" or "signup"',
+					}),
 		scope: readWords(options.scope, 'Scope'),
-		req_doctype: checkText(options.reqDoctype, { label: 'Document Types', maxLength: 512, pattern: /^[A-Za-z0-9_]{1,20}( *, *[A-Za-z0-9_]{1,20})*$/, patternHint: 'must be document type codes separated by commas' }).replace(/ /g, ''),
-		purpose: checkText(options.purpose, { label: 'Purpose', maxLength: 100, pattern: /^[A-Za-z0-9 _]+$/, patternHint: 'may hold only letters, digits, spaces and underscores' }),
+		req_doctype: checkText(options.reqDoctype, {
+			label: 'Document Types',
+			maxLength: 512,
+			pattern: /^[A-Za-z0-9_]{1,20}( *, *[A-Za-z0-9_]{1,20})*$/,
+			patternHint: 'must be document type codes separated by commas',
+		}).replace(/ /g, ''),
+		purpose: checkText(options.purpose, {
+			label: 'Purpose',
+			maxLength: 100,
+			pattern: /^[A-Za-z0-9 _]+$/,
+			patternHint: 'may hold only letters, digits, spaces and underscores',
+		}),
 		acr: readWords(options.acr, 'Authentication Context (ACR)'),
 		amr: readWords(options.amr, 'Authentication Methods (AMR)'),
 	};

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { PATHS } from '../../helpers/constants';
 import { readOpaqueValue } from '../../helpers/sharedFields';
-import { processTokenResponse } from '../../helpers/tokenResponse';
+import { processTokenResponse } from './tokenResponse';
 import { postClientForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
 import type { OperationContext, OperationOutput } from '../operation';
@@ -29,7 +29,10 @@ export const description = updateDisplayOptions(
 
 export const secretParameters = ['refreshToken'];
 
-export async function execute(this: IExecuteFunctions, { app, itemIndex, now, settings }: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	{ app, itemIndex, now, settings }: OperationContext,
+): Promise<OperationOutput[]> {
 	const refreshToken = readOpaqueValue.call(this, 'refreshToken', itemIndex, 'Refresh Token');
 	const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
 	const response = await postClientForm.call(this, app, PATHS.token, form, settings);

@@ -3,8 +3,8 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { PATHS } from '../../helpers/constants';
 import { readOpaqueValue } from '../../helpers/sharedFields';
 import { readText } from '../../helpers/parameters';
-import { tryParseJsonObject } from '../../helpers/jsonBody';
-import { upstreamError } from '../../helpers/upstreamErrors';
+import { tryParseJsonObject } from '../../transport/jsonBody';
+import { upstreamError } from '../../transport/upstreamErrors';
 import { postClientForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
 import type { OperationContext, OperationOutput } from '../operation';
@@ -18,7 +18,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. {{ $json.data.access_token }}',
-		description: 'The access or refresh token to revoke; DigiLocker ends the whole grant it belongs to',
+		description:
+			'The access or refresh token to revoke; DigiLocker ends the whole grant it belongs to',
 	},
 	{
 		displayName: 'Token Type Hint',
@@ -41,7 +42,10 @@ export const description = updateDisplayOptions(
 
 export const secretParameters = ['token'];
 
-export async function execute(this: IExecuteFunctions, { app, itemIndex, settings }: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	{ app, itemIndex, settings }: OperationContext,
+): Promise<OperationOutput[]> {
 	const token = readOpaqueValue.call(this, 'token', itemIndex, 'Token');
 	const tokenTypeHint = readText.call(this, 'tokenTypeHint', itemIndex, {
 		label: 'Token Type Hint',

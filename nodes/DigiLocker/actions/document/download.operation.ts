@@ -11,7 +11,12 @@ import {
 import type { OperationContext, OperationOutput } from '../operation';
 import { receiveFile } from './receiveFile';
 
-const properties: INodeProperties[] = [accessTokenProperty, uriProperty, binaryPropertyNameProperty, readRequestOptionsProperty];
+const properties: INodeProperties[] = [
+	accessTokenProperty,
+	uriProperty,
+	binaryPropertyNameProperty,
+	readRequestOptionsProperty,
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['download'] } },
@@ -21,7 +26,10 @@ export const description = updateDisplayOptions(
 export const secretParameters = ['accessToken'];
 
 /** GET /oauth2/1/file/{uri}: an issued or uploaded document as n8n binary data. */
-export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	context: OperationContext,
+): Promise<OperationOutput[]> {
 	const { itemIndex } = context;
 	const { accessToken, uri, binaryPropertyName } = readDocumentFileParameters.call(this, itemIndex);
 	const file = await receiveFile.call(this, context, {

@@ -2,7 +2,11 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { PATHS } from '../../helpers/constants';
 import { readAccessToken, readBinaryPropertyName } from '../../helpers/sharedFields';
-import { accessTokenProperty, binaryPropertyNameProperty, readRequestOptionsProperty } from '../common.descriptions';
+import {
+	accessTokenProperty,
+	binaryPropertyNameProperty,
+	readRequestOptionsProperty,
+} from '../common.descriptions';
 import type { OperationContext, OperationOutput } from '../operation';
 import { receiveFile } from './receiveFile';
 
@@ -27,7 +31,10 @@ export const description = updateDisplayOptions(
 export const secretParameters = ['accessToken'];
 
 /** GET /oauth2/3/xml/eaadhaar: the user's e-Aadhaar (UIDAI KycRes XML); only for tokens whose eaadhaar is "Y". */
-export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	context: OperationContext,
+): Promise<OperationOutput[]> {
 	const { itemIndex } = context;
 	const accessToken = readAccessToken.call(this, itemIndex);
 	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);

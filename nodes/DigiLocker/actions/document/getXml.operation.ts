@@ -29,7 +29,10 @@ export const description = updateDisplayOptions(
 export const secretParameters = ['accessToken'];
 
 /** GET /oauth2/1/xml/{uri}: an issued document's certificate data as XML (for documents whose mime lists XML). */
-export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	context: OperationContext,
+): Promise<OperationOutput[]> {
 	const { itemIndex } = context;
 	const { accessToken, uri, binaryPropertyName } = readDocumentFileParameters.call(this, itemIndex);
 	const file = await receiveFile.call(this, context, {
@@ -39,6 +42,11 @@ export async function execute(this: IExecuteFunctions, context: OperationContext
 		binaryPropertyName,
 		whole: true,
 	});
-	const xml = file.bytes && file.bytes.length <= MAX_INLINE_XML_BYTES ? file.bytes.toString('utf8') : undefined;
-	return [{ data: { uri, ...file.data, ...(xml !== undefined ? { xml } : {}) }, binary: file.binary }];
+	const xml =
+		file.bytes && file.bytes.length <= MAX_INLINE_XML_BYTES
+			? file.bytes.toString('utf8')
+			: undefined;
+	return [
+		{ data: { uri, ...file.data, ...(xml !== undefined ? { xml } : {}) }, binary: file.binary },
+	];
 }

@@ -2,13 +2,17 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { PATHS } from '../../helpers/constants';
 import { readAccessToken } from '../../helpers/sharedFields';
-import { normalizeIssuedList } from '../../helpers/documentLists';
+import { normalizeIssuedList } from './documentLists';
 import { bearerJson } from '../../transport';
 import { accessTokenProperty, readRequestOptionsProperty } from '../common.descriptions';
 import type { OperationContext, OperationOutput } from '../operation';
-import { splitIntoItemsProperty, toListOutputs } from './listOutput';
+import { splitIntoItemsProperty, toListOutputs } from '../listOutput';
 
-const properties: INodeProperties[] = [accessTokenProperty, splitIntoItemsProperty, readRequestOptionsProperty];
+const properties: INodeProperties[] = [
+	accessTokenProperty,
+	splitIntoItemsProperty,
+	readRequestOptionsProperty,
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['listIssued'] } },
@@ -18,9 +22,18 @@ export const description = updateDisplayOptions(
 export const secretParameters = ['accessToken'];
 
 /** GET /oauth2/2/files/issued: the documents issuers have put in the user's locker. */
-export async function execute(this: IExecuteFunctions, { app, itemIndex, settings }: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	{ app, itemIndex, settings }: OperationContext,
+): Promise<OperationOutput[]> {
 	const accessToken = readAccessToken.call(this, itemIndex);
 	const split = this.getNodeParameter('splitIntoItems', itemIndex, true) !== false;
-	const body = await bearerJson.call(this, app, settings, { method: 'GET', path: PATHS.issuedFiles, accessToken });
-	return toListOutputs(normalizeIssuedList(body, 200), split, { resource: body.resource ?? 'issued' });
+	const body = await bearerJson.call(this, app, settings, {
+		method: 'GET',
+		path: PATHS.issuedFiles,
+		accessToken,
+	});
+	return toListOutputs(normalizeIssuedList(body, 200), split, {
+		resource: body.resource ?? 'issued',
+	});
 }

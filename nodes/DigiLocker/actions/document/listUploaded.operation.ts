@@ -1,16 +1,21 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import type { DigiLockerApp } from '../../helpers/appConfig';
 import { PATHS } from '../../helpers/constants';
 import { readAccessToken } from '../../helpers/sharedFields';
-import { normalizeUploadedList } from '../../helpers/documentLists';
+import { normalizeUploadedList } from './documentLists';
 import { validationError } from '../../helpers/errors';
 import { readText } from '../../helpers/parameters';
 import type { RequestSettings } from '../../helpers/requestSettings';
 import { bearerJson } from '../../transport';
 import { accessTokenProperty, readRequestOptionsProperty } from '../common.descriptions';
 import type { OperationContext, OperationOutput } from '../operation';
-import { splitIntoItemsProperty, toListOutputs } from './listOutput';
+import { splitIntoItemsProperty, toListOutputs } from '../listOutput';
 
 const MAX_FOLDERS = 500;
 
@@ -21,7 +26,8 @@ const properties: INodeProperties[] = [
 		name: 'folderId',
 		type: 'string',
 		default: '',
-		description: 'The ID of a folder from an earlier listing; leave empty for the root of the user\'s uploads',
+		description:
+			"The ID of a folder from an earlier listing; leave empty for the root of the user's uploads",
 	},
 	{
 		displayName: 'Include Sub-Folders',
@@ -59,7 +65,10 @@ async function listFolder(
 }
 
 /** GET /oauth2/1/files/{id}: the user's own uploads, one folder or (breadth first) the whole tree below it. */
-export async function execute(this: IExecuteFunctions, { app, itemIndex, settings }: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	{ app, itemIndex, settings }: OperationContext,
+): Promise<OperationOutput[]> {
 	const accessToken = readAccessToken.call(this, itemIndex);
 	const folderId = readText.call(this, 'folderId', itemIndex, {
 		label: 'Folder ID',
@@ -81,7 +90,9 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex, setting
 		for (const entry of listed) {
 			if (entry.type !== 'dir' || typeof entry.id !== 'string' || seen.has(entry.id)) continue;
 			if (seen.size >= MAX_FOLDERS) {
-				throw validationError(`The folder tree has more than ${MAX_FOLDERS} folders; list a sub-folder instead`);
+				throw validationError(
+					`The folder tree has more than ${MAX_FOLDERS} folders; list a sub-folder instead`,
+				);
 			}
 			seen.add(entry.id);
 			queue.push({ id: entry.id, path: `${folder.path}${String(entry.name ?? entry.id)}/` });

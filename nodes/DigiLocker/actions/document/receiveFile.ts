@@ -1,7 +1,7 @@
 import type { IBinaryData, IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { fileNameOf, mimeTypeOf } from '../../helpers/fileNaming';
-import { assertHmacMatches, bodyHmac, readHmacHeader, startBodyHmac } from '../../helpers/integrity';
+import { fileNameOf, mimeTypeOf } from './fileNaming';
+import { assertHmacMatches, bodyHmac, readHmacHeader, startBodyHmac } from './integrity';
 import { bearerFile } from '../../transport';
 import type { OperationContext } from '../operation';
 
@@ -25,10 +25,15 @@ export interface ReceivedFile {
  * HMAC of the bytes n8n stored: read back from the binary store (a stream, so memory stays flat), or from the inline
  * data when n8n keeps binaries in memory. Checking what was stored covers the whole way from DigiLocker to disk.
  */
-async function storedHmac(context: IExecuteFunctions, binary: IBinaryData, clientSecret: string): Promise<string> {
+async function storedHmac(
+	context: IExecuteFunctions,
+	binary: IBinaryData,
+	clientSecret: string,
+): Promise<string> {
 	const hmac = startBodyHmac(clientSecret);
 	if (binary.id) {
-		for await (const chunk of await context.helpers.getBinaryStream(binary.id)) hmac.update(chunk as Buffer);
+		for await (const chunk of await context.helpers.getBinaryStream(binary.id))
+			hmac.update(chunk as Buffer);
 	} else {
 		hmac.update(Buffer.from(binary.data, 'base64'));
 	}
@@ -44,30 +49,40 @@ export async function receiveFile(
 	{ app, itemIndex, settings }: OperationContext,
 	request: FileRequest,
 ): Promise<ReceivedFile> {
-	return await bearerFile(this, app, settings, { path: request.path, accessToken: request.accessToken, whole: request.whole }, async (response) => {
-		const expectedHmac = readHmacHeader(response.headers);
-		const fileName = fileNameOf(response.headers, request.nameHint);
-		const mimeType = mimeTypeOf(response.headers, fileName);
-		const binaryData: IBinaryData = await this.helpers.prepareBinaryData(response.body, fileName, mimeType);
-		if (expectedHmac) {
-			const actual = Buffer.isBuffer(response.body)
-				? bodyHmac(response.body, app.clientSecret)
-				: await storedHmac(this, binaryData, app.clientSecret);
-			assertHmacMatches(actual, expectedHmac);
-		}
+	return await bearerFile(
+		this,
+		app,
+		settings,
+		{ path: request.path, accessToken: request.accessToken, whole: request.whole },
+		async (response) => {
+			const expectedHmac = readHmacHeader(response.headers);
+			const fileName = fileNameOf(response.headers, request.nameHint);
+			const mimeType = mimeTypeOf(response.headers, fileName);
+			const binaryData: IBinaryData = await this.helpers.prepareBinaryData(
+				response.body,
+				fileName,
+				mimeType,
+			);
+			if (expectedHmac) {
+				const actual = Buffer.isBuffer(response.body)
+					? bodyHmac(response.body, app.clientSecret)
+					: await storedHmac(this, binaryData, app.clientSecret);
+				assertHmacMatches(actual, expectedHmac);
+			}
 
-		const inputBinary = this.getInputData()[itemIndex]?.binary ?? {};
-		const size = Buffer.isBuffer(response.body) ? response.body.length : binaryData.bytes;
-		return {
-			binary: { ...inputBinary, [request.binaryPropertyName]: binaryData },
-			data: {
-				file_name: fileName,
-				mime_type: mimeType,
-				...(size !== undefined ? { size } : {}),
-				binary_property: request.binaryPropertyName,
-				hmac_verified: expectedHmac !== undefined,
-			},
-			bytes: Buffer.isBuffer(response.body) ? response.body : undefined,
-		};
-	});
+			const inputBinary = this.getInputData()[itemIndex]?.binary ?? {};
+			const size = Buffer.isBuffer(response.body) ? response.body.length : binaryData.bytes;
+			return {
+				binary: { ...inputBinary, [request.binaryPropertyName]: binaryData },
+				data: {
+					file_name: fileName,
+					mime_type: mimeType,
+					...(size !== undefined ? { size } : {}),
+					binary_property: request.binaryPropertyName,
+					hmac_verified: expectedHmac !== undefined,
+				},
+				bytes: Buffer.isBuffer(response.body) ? response.body : undefined,
+			};
+		},
+	);
 }

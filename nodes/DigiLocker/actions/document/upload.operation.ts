@@ -3,9 +3,9 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { PATHS } from '../../helpers/constants';
 import { readAccessToken } from '../../helpers/sharedFields';
 import { validationError } from '../../helpers/errors';
-import { bodyHmac } from '../../helpers/integrity';
+import { bodyHmac } from './integrity';
 import { readText } from '../../helpers/parameters';
-import { checkUploadContent, checkUploadFileName, checkUploadFolder } from '../../helpers/uploadChecks';
+import { checkUploadContent, checkUploadFileName, checkUploadFolder } from './uploadChecks';
 import { bearerUpload } from '../../transport';
 import { accessTokenProperty, requestOptionsProperty } from '../common.descriptions';
 import type { OperationContext, OperationOutput } from '../operation';
@@ -18,7 +18,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: 'data',
-		description: 'The binary field of the input item that holds the file (PDF, JPEG or PNG, at most 10 MB)',
+		description:
+			'The binary field of the input item that holds the file (PDF, JPEG or PNG, at most 10 MB)',
 	},
 	{
 		displayName: 'Destination Folder',
@@ -26,31 +27,45 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '/',
 		placeholder: 'e.g. /Documents/KYC',
-		description: 'An existing folder in the user\'s uploaded documents',
+		description: "An existing folder in the user's uploaded documents",
 	},
 	{
 		displayName: 'File Name',
 		name: 'fileName',
 		type: 'string',
 		default: '',
-		description: 'Name to store the file under; leave empty to keep the binary data\'s own file name',
+		description:
+			"Name to store the file under; leave empty to keep the binary data's own file name",
 	},
 	requestOptionsProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['document'], operation: ['upload'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['upload'] } },
+	properties,
+);
 
 export const secretParameters = ['accessToken'];
 
 /** POST /oauth2/1/file/upload: stores a file in the user's uploaded documents. Checked first, sent once. */
-export async function execute(this: IExecuteFunctions, { app, itemIndex, settings }: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	{ app, itemIndex, settings }: OperationContext,
+): Promise<OperationOutput[]> {
 	const accessToken = readAccessToken.call(this, itemIndex);
-	const propertyName = readText.call(this, 'binaryPropertyName', itemIndex, { label: 'Input Binary Field', required: true, maxLength: 128 });
+	const propertyName = readText.call(this, 'binaryPropertyName', itemIndex, {
+		label: 'Input Binary Field',
+		required: true,
+		maxLength: 128,
+	});
 	const binary = this.getInputData()[itemIndex]?.binary?.[propertyName];
 	if (!binary) throw validationError(`The input item has no binary field "${propertyName}"`);
-	const folder = checkUploadFolder(readText.call(this, 'folder', itemIndex, { label: 'Destination Folder', maxLength: 512 }));
+	const folder = checkUploadFolder(
+		readText.call(this, 'folder', itemIndex, { label: 'Destination Folder', maxLength: 512 }),
+	);
 	const fileName = checkUploadFileName(
-		readText.call(this, 'fileName', itemIndex, { label: 'File Name', maxLength: 200 }) || (binary.fileName ?? ''),
+		readText.call(this, 'fileName', itemIndex, { label: 'File Name', maxLength: 200 }) ||
+			(binary.fileName ?? ''),
 	);
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 	const contentType = checkUploadContent(bytes, fileName, binary.mimeType);
@@ -62,6 +77,16 @@ export async function execute(this: IExecuteFunctions, { app, itemIndex, setting
 		headers: { 'Content-Type': contentType, path, hmac: bodyHmac(bytes, app.clientSecret) },
 		body: bytes,
 	});
-	const storedPath = typeof body.path === 'string' ? body.path : typeof body.Path === 'string' ? body.Path : path;
-	return [{ data: { ...body, path: storedPath, size: Number(body.size ?? bytes.length), mime_type: contentType } }];
+	const storedPath =
+		typeof body.path === 'string' ? body.path : typeof body.Path === 'string' ? body.Path : path;
+	return [
+		{
+			data: {
+				...body,
+				path: storedPath,
+				size: Number(body.size ?? bytes.length),
+				mime_type: contentType,
+			},
+		},
+	];
 }

@@ -14,9 +14,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['issuer'] } },
 		options: [
-			{ name: 'Get Document Types', value: 'getDocumentTypes', description: 'List the document types of one issuer', action: 'Get document types of an issuer' },
-			{ name: 'Get Many', value: 'getAll', description: 'List the issuers documents can be pulled from', action: 'Get many issuers' },
-			{ name: 'Get Parameters', value: 'getParameters', description: 'List the fields an issuer needs to pull a document type', action: 'Get pull parameters of a document type' },
+			{
+				name: 'Get Document Types',
+				value: 'getDocumentTypes',
+				description: 'List the document types of one issuer',
+				action: 'Get document types of an issuer',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the issuers documents can be pulled from',
+				action: 'Get many issuers',
+			},
+			{
+				name: 'Get Parameters',
+				value: 'getParameters',
+				description: 'List the fields an issuer needs to pull a document type',
+				action: 'Get pull parameters of a document type',
+			},
 		],
 		default: 'getAll',
 	},

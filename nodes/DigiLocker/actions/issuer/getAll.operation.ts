@@ -2,17 +2,27 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { PATHS } from '../../helpers/constants';
 import { readRequestOptionsProperty } from '../common.descriptions';
-import { splitIntoItemsProperty } from '../document/listOutput';
+import { splitIntoItemsProperty } from '../listOutput';
 import type { OperationContext, OperationOutput } from '../operation';
 import { fetchMetaList } from './metaList';
 
 const properties: INodeProperties[] = [splitIntoItemsProperty, readRequestOptionsProperty];
 
-export const description = updateDisplayOptions({ show: { resource: ['issuer'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['issuer'], operation: ['getAll'] } },
+	properties,
+);
 
 export const secretParameters: string[] = [];
 
 /** POST /oauth2/1/pull/issuers: the issuers documents can be pulled from (app-level, no user token). */
-export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<OperationOutput[]> {
-	return await fetchMetaList.call(this, context, { path: PATHS.issuers, fields: {}, listKey: 'issuers' });
+export async function execute(
+	this: IExecuteFunctions,
+	context: OperationContext,
+): Promise<OperationOutput[]> {
+	return await fetchMetaList.call(this, context, {
+		path: PATHS.issuers,
+		fields: {},
+		listKey: 'issuers',
+	});
 }

@@ -2,12 +2,16 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { PATHS } from '../../helpers/constants';
 import { readRequestOptionsProperty } from '../common.descriptions';
-import { splitIntoItemsProperty } from '../document/listOutput';
+import { splitIntoItemsProperty } from '../listOutput';
 import type { OperationContext, OperationOutput } from '../operation';
-import { orgidProperty, readOrgid } from './issuerFields';
+import { orgidProperty, readOrgid } from '../issuerFields';
 import { fetchMetaList } from './metaList';
 
-const properties: INodeProperties[] = [orgidProperty, splitIntoItemsProperty, readRequestOptionsProperty];
+const properties: INodeProperties[] = [
+	orgidProperty,
+	splitIntoItemsProperty,
+	readRequestOptionsProperty,
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['issuer'], operation: ['getDocumentTypes'] } },
@@ -17,7 +21,14 @@ export const description = updateDisplayOptions(
 export const secretParameters: string[] = [];
 
 /** POST /oauth2/1/pull/doctype: the document types one issuer can issue. */
-export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	context: OperationContext,
+): Promise<OperationOutput[]> {
 	const orgid = readOrgid.call(this, context.itemIndex);
-	return await fetchMetaList.call(this, context, { path: PATHS.documentTypes, fields: { orgid }, listKey: 'documents' });
+	return await fetchMetaList.call(this, context, {
+		path: PATHS.documentTypes,
+		fields: { orgid },
+		listKey: 'documents',
+	});
 }

@@ -2,12 +2,17 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { PATHS } from '../../helpers/constants';
 import { readRequestOptionsProperty } from '../common.descriptions';
-import { splitIntoItemsProperty } from '../document/listOutput';
+import { splitIntoItemsProperty } from '../listOutput';
 import type { OperationContext, OperationOutput } from '../operation';
-import { doctypeProperty, orgidProperty, readDoctype, readOrgid } from './issuerFields';
+import { doctypeProperty, orgidProperty, readDoctype, readOrgid } from '../issuerFields';
 import { fetchMetaList } from './metaList';
 
-const properties: INodeProperties[] = [orgidProperty, doctypeProperty, splitIntoItemsProperty, readRequestOptionsProperty];
+const properties: INodeProperties[] = [
+	orgidProperty,
+	doctypeProperty,
+	splitIntoItemsProperty,
+	readRequestOptionsProperty,
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['issuer'], operation: ['getParameters'] } },
@@ -17,8 +22,15 @@ export const description = updateDisplayOptions(
 export const secretParameters: string[] = [];
 
 /** POST /oauth2/1/pull/parameters: the fields an issuer needs to pull one document type. */
-export async function execute(this: IExecuteFunctions, context: OperationContext): Promise<OperationOutput[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	context: OperationContext,
+): Promise<OperationOutput[]> {
 	const orgid = readOrgid.call(this, context.itemIndex);
 	const doctype = readDoctype.call(this, context.itemIndex);
-	return await fetchMetaList.call(this, context, { path: PATHS.issuerParameters, fields: { orgid, doctype }, listKey: 'parameters' });
+	return await fetchMetaList.call(this, context, {
+		path: PATHS.issuerParameters,
+		fields: { orgid, doctype },
+		listKey: 'parameters',
+	});
 }

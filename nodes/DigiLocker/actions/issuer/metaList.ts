@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidResponse } from '../../helpers/errors';
-import { signMetaRequest, type MetaRequestFields } from '../../helpers/metaSignature';
+import { signMetaRequest, type MetaRequestFields } from './metaSignature';
 import { metaPost } from '../../transport';
-import { toListOutputs } from '../document/listOutput';
+import { toListOutputs } from '../listOutput';
 import type { OperationContext, OperationOutput } from '../operation';
 
 /**

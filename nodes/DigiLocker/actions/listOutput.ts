@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { OperationOutput } from '../operation';
+import type { OperationOutput } from './operation';
 
 export const splitIntoItemsProperty: INodeProperties = {
 	displayName: 'Split Into Items',
@@ -12,7 +12,11 @@ export const splitIntoItemsProperty: INodeProperties = {
 };
 
 /** One output per document, or one output with the whole list and `count`. */
-export function toListOutputs(documents: IDataObject[], split: boolean, listFields: IDataObject): OperationOutput[] {
+export function toListOutputs(
+	documents: IDataObject[],
+	split: boolean,
+	listFields: IDataObject,
+): OperationOutput[] {
 	if (split) return documents.map((document) => ({ data: document }));
 	return [{ data: { ...listFields, count: documents.length, items: documents } }];
 }

@@ -1,4 +1,4 @@
-import type { DigiLockerError } from './errors';
+import type { DigiLockerError } from '../helpers/errors';
 
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
@@ -7,7 +7,8 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Whether an idempotent request that failed this way may be sent again. */
 export function isRetryable(error: DigiLockerError): boolean {
-	if (error.code === 'RATE_LIMITED' || error.code === 'TIMEOUT' || error.code === 'NETWORK_ERROR') return true;
+	if (error.code === 'RATE_LIMITED' || error.code === 'TIMEOUT' || error.code === 'NETWORK_ERROR')
+		return true;
 	return error.code === 'UPSTREAM_ERROR' && error.status !== undefined && error.status >= 500;
 }
 
@@ -25,7 +26,11 @@ export function parseRetryAfter(header: unknown, nowMs: number): number | undefi
  * The wait before try number `nextTry` (2 for the first retry): exponential from 0.5 s, capped at 8 s, with jitter
  * (half to all of it), and never shorter than DigiLocker's Retry-After. Undefined means: do not retry.
  */
-export function retryDelayMs(nextTry: number, retryAfterMs: number | undefined, random: number): number | undefined {
+export function retryDelayMs(
+	nextTry: number,
+	retryAfterMs: number | undefined,
+	random: number,
+): number | undefined {
 	if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) return undefined;
 	const backoff = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (nextTry - 2));
 	const jittered = Math.round(backoff * (0.5 + random / 2));

@@ -1,11 +1,22 @@
-import { codeChallengeS256, isValidCodeVerifier } from '../../nodes/DigiLocker/helpers/pkce';
-import { createState, deriveCodeVerifier, verifyState } from '../../nodes/DigiLocker/helpers/state';
-import { otherApp, testApp } from '../fixtures';
+import {
+	codeChallengeS256,
+	isValidCodeVerifier,
+} from '../../../nodes/DigiLocker/actions/authorization/pkce';
+import {
+	createState,
+	deriveCodeVerifier,
+	verifyState,
+} from '../../../nodes/DigiLocker/actions/authorization/state';
+import { otherApp, testApp } from '../../fixtures';
 
 const app = testApp;
 const issuedAt = 1_800_000_000;
 const make = (overrides: { context?: string; lifetimeSeconds?: number } = {}) =>
-	createState(app, { nowSeconds: issuedAt, lifetimeSeconds: overrides.lifetimeSeconds ?? 600, context: overrides.context });
+	createState(app, {
+		nowSeconds: issuedAt,
+		lifetimeSeconds: overrides.lifetimeSeconds ?? 600,
+		context: overrides.context,
+	});
 
 function flipLastCharacter(text: string) {
 	return text.slice(0, -1) + (text.endsWith('A') ? 'B' : 'A');
@@ -28,7 +39,9 @@ describe('state', () => {
 	});
 
 	it('carries a fresh 128-bit nonce each time', () => {
-		const nonces = new Set(Array.from({ length: 50 }, () => verifyState(make(), app, issuedAt).nonce));
+		const nonces = new Set(
+			Array.from({ length: 50 }, () => verifyState(make(), app, issuedAt).nonce),
+		);
 		expect(nonces.size).toBe(50);
 	});
 
@@ -39,13 +52,47 @@ describe('state', () => {
 	it.each([
 		['an empty string', () => '', 'The state is not valid: it was not created by this node'],
 		['garbage', () => 'hello world', 'The state is not valid: it was not created by this node'],
-		['another version', () => make().replace(/^v1\./, 'v2.'), 'The state is not valid: it was not created by this node'],
-		['a truncated state', () => make().slice(0, 40), 'The state is not valid: it was not created by this node'],
-		['a missing signature', () => `${make().split('.').slice(0, 2).join('.')}.`, 'The state is not valid: it was not created by this node'],
-		['an altered signature', () => flipLastCharacter(make()), 'The state is not valid: its signature does not match this credential'],
-		['a shortened signature', () => make().slice(0, -2), 'The state is not valid: its signature does not match this credential'],
-		['a tampered context', () => replacePayload(make({ context: 'a' }), { n: 'x', iat: issuedAt, exp: issuedAt + 600, ctx: 'b' }), 'The state is not valid: its signature does not match this credential'],
-		['a state of another app', () => createState(otherApp, { nowSeconds: issuedAt, lifetimeSeconds: 600 }), 'The state is not valid: its signature does not match this credential'],
+		[
+			'another version',
+			() => make().replace(/^v1\./, 'v2.'),
+			'The state is not valid: it was not created by this node',
+		],
+		[
+			'a truncated state',
+			() => make().slice(0, 40),
+			'The state is not valid: it was not created by this node',
+		],
+		[
+			'a missing signature',
+			() => `${make().split('.').slice(0, 2).join('.')}.`,
+			'The state is not valid: it was not created by this node',
+		],
+		[
+			'an altered signature',
+			() => flipLastCharacter(make()),
+			'The state is not valid: its signature does not match this credential',
+		],
+		[
+			'a shortened signature',
+			() => make().slice(0, -2),
+			'The state is not valid: its signature does not match this credential',
+		],
+		[
+			'a tampered context',
+			() =>
+				replacePayload(make({ context: 'a' }), {
+					n: 'x',
+					iat: issuedAt,
+					exp: issuedAt + 600,
+					ctx: 'b',
+				}),
+			'The state is not valid: its signature does not match this credential',
+		],
+		[
+			'a state of another app',
+			() => createState(otherApp, { nowSeconds: issuedAt, lifetimeSeconds: 600 }),
+			'The state is not valid: its signature does not match this credential',
+		],
 	])('rejects %s', (_case, state, message) => {
 		expect(() => verifyState(state(), app, issuedAt + 1)).toThrow(message);
 	});
@@ -57,11 +104,15 @@ describe('state', () => {
 	});
 
 	it('accepts a state one second before it expires', () => {
-		expect(verifyState(make({ lifetimeSeconds: 600 }), app, issuedAt + 599).expiresAt).toBe(issuedAt + 600);
+		expect(verifyState(make({ lifetimeSeconds: 600 }), app, issuedAt + 599).expiresAt).toBe(
+			issuedAt + 600,
+		);
 	});
 
 	it('rejects a state issued more than a minute in the future', () => {
-		expect(() => verifyState(make(), app, issuedAt - 61)).toThrow('The state is not valid: it was issued in the future');
+		expect(() => verifyState(make(), app, issuedAt - 61)).toThrow(
+			'The state is not valid: it was issued in the future',
+		);
 	});
 
 	it('tags every rejection INVALID_STATE', () => {

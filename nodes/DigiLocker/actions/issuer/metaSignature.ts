@@ -15,7 +15,13 @@ export function signMetaRequest(
 	nowSeconds: number,
 ): Record<string, string> {
 	const ts = String(nowSeconds);
-	const hashed = [app.clientSecret, app.clientId, fields.orgid ?? '', fields.doctype ?? '', ts].join('');
+	const hashed = [
+		app.clientSecret,
+		app.clientId,
+		fields.orgid ?? '',
+		fields.doctype ?? '',
+		ts,
+	].join('');
 	const form: Record<string, string> = { clientid: app.clientId, ts };
 	if (fields.orgid !== undefined) form.orgid = fields.orgid;
 	if (fields.doctype !== undefined) form.doctype = fields.doctype;

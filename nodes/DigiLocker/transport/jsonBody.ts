@@ -1,14 +1,20 @@
-import { invalidResponse } from './errors';
+import { invalidResponse } from '../helpers/errors';
 
 /** Parses a response body that must be JSON (any value). */
 export function parseJson(text: string, status: number): unknown {
 	if (text.trim() === '') {
-		throw invalidResponse(`DigiLocker returned an empty body where JSON was expected (HTTP ${status})`, status);
+		throw invalidResponse(
+			`DigiLocker returned an empty body where JSON was expected (HTTP ${status})`,
+			status,
+		);
 	}
 	try {
 		return JSON.parse(text) as unknown;
 	} catch {
-		throw invalidResponse(`DigiLocker returned a body that is not valid JSON (HTTP ${status})`, status);
+		throw invalidResponse(
+			`DigiLocker returned a body that is not valid JSON (HTTP ${status})`,
+			status,
+		);
 	}
 }
 
@@ -16,7 +22,10 @@ export function parseJson(text: string, status: number): unknown {
 export function parseJsonObject(text: string, status: number): Record<string, unknown> {
 	const parsed = parseJson(text, status);
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw invalidResponse(`DigiLocker returned JSON that is not an object (HTTP ${status})`, status);
+		throw invalidResponse(
+			`DigiLocker returned JSON that is not an object (HTTP ${status})`,
+			status,
+		);
 	}
 	return parsed as Record<string, unknown>;
 }

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { invalidResponse } from './errors';
-import { parseJsonObject, tryParseJsonObject } from './jsonBody';
-import { upstreamError } from './upstreamErrors';
+import { invalidResponse } from '../../helpers/errors';
+import { parseJsonObject, tryParseJsonObject } from '../../transport/jsonBody';
+import { upstreamError } from '../../transport/upstreamErrors';
 
 /** An HTTP answer as the transport hands it on; `body` is the text, a stream or bytes. */
 export interface HttpResponse<B = string> {
@@ -45,7 +45,8 @@ export function processTokenResponse(response: HttpResponse, now: Date): IDataOb
 	) {
 		throw fieldError('token_type', 'must be "Bearer"', status);
 	}
-	for (const field of ['refresh_token', 'scope', 'digilockerid']) checkOptionalString(body, field, status);
+	for (const field of ['refresh_token', 'scope', 'digilockerid'])
+		checkOptionalString(body, field, status);
 
 	const data: IDataObject = { ...(body as IDataObject) };
 	if (body.expires_in !== undefined) {
@@ -55,14 +56,19 @@ export function processTokenResponse(response: HttpResponse, now: Date): IDataOb
 		}
 		data.expires_in = expiresIn;
 	}
-	if (body.consent_valid_till !== undefined && body.consent_valid_till !== null && body.consent_valid_till !== '') {
+	if (
+		body.consent_valid_till !== undefined &&
+		body.consent_valid_till !== null &&
+		body.consent_valid_till !== ''
+	) {
 		const consentValidTill = toWholeSeconds(body.consent_valid_till);
 		if (consentValidTill === undefined) {
 			throw fieldError('consent_valid_till', 'must be a Unix time in seconds', status);
 		}
 		data.consent_valid_till = consentValidTill;
 	}
-	if (typeof body.digilockerid === 'string' && body.digilockerid !== '') data.id = body.digilockerid;
+	if (typeof body.digilockerid === 'string' && body.digilockerid !== '')
+		data.id = body.digilockerid;
 	data.created_at = now.toISOString();
 	if (typeof data.expires_in === 'number') {
 		data.expires_at = new Date(now.getTime() + data.expires_in * 1000).toISOString();

@@ -1,4 +1,4 @@
-import { DigiLockerError, type ErrorCode, type UpstreamError } from './errors';
+import { DigiLockerError, type ErrorCode, type UpstreamError } from '../helpers/errors';
 
 /**
  * Which kind of endpoint answered: a 401 means a bad client where the app authenticates (token, meta APIs) and a bad token elsewhere;
@@ -31,8 +31,10 @@ const HINT: Partial<Record<ErrorCode, string>> = {
 		'Check the App Key, App Secret and Client Authentication of the DigiLocker credential.',
 	INVALID_GRANT:
 		'Authorization codes work once and expire within minutes; refresh tokens work once, then the new one must be used.',
-	INVALID_TOKEN: 'The access token expired or was revoked: refresh it or ask the user for consent again.',
-	INSUFFICIENT_SCOPE: 'Request the needed scope in "Get Authorization URL" and ask the user for consent again.',
+	INVALID_TOKEN:
+		'The access token expired or was revoked: refresh it or ask the user for consent again.',
+	INSUFFICIENT_SCOPE:
+		'Request the needed scope in "Get Authorization URL" and ask the user for consent again.',
 	RATE_LIMITED: 'Send fewer requests at once or wait before retrying.',
 };
 
@@ -52,7 +54,8 @@ function readUpstream(body: unknown): UpstreamError | undefined {
 	const { error, error_description: description } = body as Record<string, unknown>;
 	const upstream: UpstreamError = {};
 	if (typeof error === 'string' && error !== '') upstream.error = error;
-	if (typeof description === 'string' && description !== '') upstream.error_description = description;
+	if (typeof description === 'string' && description !== '')
+		upstream.error_description = description;
 	return upstream.error || upstream.error_description ? upstream : undefined;
 }
 
@@ -60,7 +63,12 @@ function readUpstream(body: unknown): UpstreamError | undefined {
  * Turns a non-2xx answer (its JSON body, or undefined when the body was not JSON) into a coded error, carrying
  * DigiLocker's Retry-After when it sent one.
  */
-export function upstreamError(status: number, body: unknown, kind: EndpointKind, retryAfterMs?: number): DigiLockerError {
+export function upstreamError(
+	status: number,
+	body: unknown,
+	kind: EndpointKind,
+	retryAfterMs?: number,
+): DigiLockerError {
 	const upstream = readUpstream(body);
 	const code = codeFor(status, upstream?.error, kind);
 	const detail = [upstream?.error_description, upstream?.error && `(${upstream.error})`]

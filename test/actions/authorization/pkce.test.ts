@@ -1,4 +1,7 @@
-import { codeChallengeS256, isValidCodeVerifier } from '../../nodes/DigiLocker/helpers/pkce';
+import {
+	codeChallengeS256,
+	isValidCodeVerifier,
+} from '../../../nodes/DigiLocker/actions/authorization/pkce';
 
 describe('pkce', () => {
 	it('derives the RFC 7636 Appendix B challenge from its verifier', () => {

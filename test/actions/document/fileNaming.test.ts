@@ -1,9 +1,12 @@
-import { fileNameOf, mimeTypeOf } from '../../nodes/DigiLocker/helpers/fileNaming';
+import { fileNameOf, mimeTypeOf } from '../../../nodes/DigiLocker/actions/document/fileNaming';
 
 describe('fileNameOf', () => {
 	it.each([
 		[{ 'content-disposition': 'attachment; filename="marksheet.pdf"' }, 'marksheet.pdf'],
-		[{ 'content-disposition': "attachment; filename*=UTF-8''m%C3%A4rk%20sheet.pdf" }, 'märk sheet.pdf'],
+		[
+			{ 'content-disposition': "attachment; filename*=UTF-8''m%C3%A4rk%20sheet.pdf" },
+			'märk sheet.pdf',
+		],
 		[{ 'content-disposition': 'attachment; filename="../../etc/passwd"' }, 'passwd'],
 		[{ 'content-disposition': 'attachment; filename="a<b>:c.pdf"' }, 'a_b__c.pdf'],
 		[{ 'content-type': 'application/pdf' }, 'in.gov.cbse-HSCER-2014.pdf'],

@@ -1,5 +1,9 @@
 import { DigiLockerError, type ErrorCode } from '../../nodes/DigiLocker/helpers/errors';
-import { isRetryable, parseRetryAfter, retryDelayMs } from '../../nodes/DigiLocker/helpers/retryPolicy';
+import {
+	isRetryable,
+	parseRetryAfter,
+	retryDelayMs,
+} from '../../nodes/DigiLocker/transport/retryPolicy';
 
 describe('isRetryable', () => {
 	it.each<[ErrorCode, number | undefined, boolean]>([
@@ -39,7 +43,9 @@ describe('parseRetryAfter', () => {
 
 describe('retryDelayMs', () => {
 	it('doubles from 0.5 s and caps at 8 s, with jitter between half and all of it', () => {
-		expect([2, 3, 4, 5, 6, 7, 8].map((tryNumber) => retryDelayMs(tryNumber, undefined, 1))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+		expect([2, 3, 4, 5, 6, 7, 8].map((tryNumber) => retryDelayMs(tryNumber, undefined, 1))).toEqual(
+			[500, 1000, 2000, 4000, 8000, 8000, 8000],
+		);
 		expect(retryDelayMs(4, undefined, 0)).toBe(1000);
 		expect(retryDelayMs(4, undefined, 0.5)).toBe(1500);
 	});

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual, type Hmac } from 'node:crypto';
 
-import { DigiLockerError } from './errors';
+import { DigiLockerError } from '../../helpers/errors';
 
 /** DigiLocker's `hmac`: Base64 of HMAC-SHA256 over the exact body bytes, keyed by the app's client secret. */
 export function bodyHmac(body: Buffer, clientSecret: string): string {
@@ -25,7 +25,9 @@ export function assertHmacMatches(expectedBase64: string, headerValue: string): 
 		throw new DigiLockerError(
 			'INTEGRITY_ERROR',
 			'The file DigiLocker sent does not match its hmac header, so it was not used',
-			{ hint: 'The file was changed or cut short on the way, or the App Secret of the credential is not the one DigiLocker signs with.' },
+			{
+				hint: 'The file was changed or cut short on the way, or the App Secret of the credential is not the one DigiLocker signs with.',
+			},
 		);
 	}
 }

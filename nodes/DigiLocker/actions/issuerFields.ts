@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readText } from '../../helpers/parameters';
+import { readText } from '../helpers/parameters';
 
 export const orgidProperty: INodeProperties = {
 	displayName: 'Issuer Org ID',
@@ -23,9 +23,21 @@ export const doctypeProperty: INodeProperties = {
 };
 
 export function readOrgid(this: IExecuteFunctions, itemIndex: number): string {
-	return readText.call(this, 'orgid', itemIndex, { label: 'Issuer Org ID', required: true, maxLength: 100, pattern: /^[A-Za-z0-9._-]+$/, patternHint: 'must be an issuer "orgid" (letters, digits, . _ -)' });
+	return readText.call(this, 'orgid', itemIndex, {
+		label: 'Issuer Org ID',
+		required: true,
+		maxLength: 100,
+		pattern: /^[A-Za-z0-9._-]+$/,
+		patternHint: 'must be an issuer "orgid" (letters, digits, . _ -)',
+	});
 }
 
 export function readDoctype(this: IExecuteFunctions, itemIndex: number): string {
-	return readText.call(this, 'doctype', itemIndex, { label: 'Document Type', required: true, maxLength: 20, pattern: /^[A-Za-z0-9_]+$/, patternHint: 'must be a document type code (letters, digits, _)' });
+	return readText.call(this, 'doctype', itemIndex, {
+		label: 'Document Type',
+		required: true,
+		maxLength: 20,
+		pattern: /^[A-Za-z0-9_]+$/,
+		patternHint: 'must be a document type code (letters, digits, _)',
+	});
 }

@@ -1,11 +1,15 @@
-import { applyClientAuthentication } from '../../nodes/DigiLocker/helpers/clientAuthentication';
+import { applyClientAuthentication } from '../../credentials/digiLockerApi/clientAuthentication';
 
 const credentials = { clientId: 'APPKEY', clientSecret: 's3cr:et', clientAuthentication: 'basic' };
 
 describe('applyClientAuthentication', () => {
 	it('puts the key and secret in a Basic header and leaves the form alone', () => {
 		const form = new URLSearchParams({ grant_type: 'refresh_token' });
-		const result = applyClientAuthentication(credentials, { url: '/t', headers: { Accept: 'application/json' }, body: form });
+		const result = applyClientAuthentication(credentials, {
+			url: '/t',
+			headers: { Accept: 'application/json' },
+			body: form,
+		});
 		expect(result.headers).toEqual({
 			Accept: 'application/json',
 			Authorization: `Basic ${Buffer.from('APPKEY:s3cr:et').toString('base64')}`,
@@ -15,14 +19,22 @@ describe('applyClientAuthentication', () => {
 
 	it('adds client_id and client_secret to a URLSearchParams body without changing the original', () => {
 		const form = new URLSearchParams({ grant_type: 'refresh_token' });
-		const result = applyClientAuthentication({ ...credentials, clientAuthentication: 'body' }, { url: '/t', body: form });
-		expect(String(result.body)).toBe('grant_type=refresh_token&client_id=APPKEY&client_secret=s3cr%3Aet');
+		const result = applyClientAuthentication(
+			{ ...credentials, clientAuthentication: 'body' },
+			{ url: '/t', body: form },
+		);
+		expect(String(result.body)).toBe(
+			'grant_type=refresh_token&client_id=APPKEY&client_secret=s3cr%3Aet',
+		);
 		expect(String(form)).toBe('grant_type=refresh_token');
 		expect(result.headers?.Authorization).toBeUndefined();
 	});
 
 	it('adds the fields to a plain object body, as the credential test sends it', () => {
-		const result = applyClientAuthentication({ ...credentials, clientAuthentication: 'body' }, { url: '/t', body: { code: 'x' } });
+		const result = applyClientAuthentication(
+			{ ...credentials, clientAuthentication: 'body' },
+			{ url: '/t', body: { code: 'x' } },
+		);
 		expect(result.body).toEqual({ code: 'x', client_id: 'APPKEY', client_secret: 's3cr:et' });
 	});
 });

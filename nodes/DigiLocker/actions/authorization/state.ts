@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-import { STATE_CLOCK_SKEW_SECONDS } from './constants';
-import { DigiLockerError } from './errors';
+import { STATE_CLOCK_SKEW_SECONDS } from '../../helpers/constants';
+import { DigiLockerError } from '../../helpers/errors';
 
 const STATE_VERSION = 'v1';
 const NONCE_BYTES = 16;

@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 /**
  * Adds the app's client authentication to a token or revoke request: an HTTP Basic header, or
@@ -19,8 +23,14 @@ export function applyClientAuthentication(
 			return { ...requestOptions, body: form };
 		}
 		const fields = typeof body === 'object' && body !== null ? (body as IDataObject) : {};
-		return { ...requestOptions, body: { ...fields, client_id: clientId, client_secret: clientSecret } };
+		return {
+			...requestOptions,
+			body: { ...fields, client_id: clientId, client_secret: clientSecret },
+		};
 	}
 	const basic = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
-	return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Basic ${basic}` } };
+	return {
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Basic ${basic}` },
+	};
 }

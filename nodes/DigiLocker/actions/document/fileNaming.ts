@@ -59,11 +59,16 @@ function sanitize(fileName: string): string {
 }
 
 /** Content-Disposition's file name, else the document URI with an extension for its MIME type. */
-export function fileNameOf(headers: Record<string, unknown>, uri: string, fallbackMime?: string): string {
+export function fileNameOf(
+	headers: Record<string, unknown>,
+	uri: string,
+	fallbackMime?: string,
+): string {
 	const fromHeader = fileNameFromDisposition(headerText(headers['content-disposition']));
 	if (fromHeader && sanitize(fromHeader) !== '') return sanitize(fromHeader);
 	const contentType = headerText(headers['content-type']);
-	const mime = typeof contentType === 'string' ? contentType.split(';')[0].trim().toLowerCase() : fallbackMime;
+	const mime =
+		typeof contentType === 'string' ? contentType.split(';')[0].trim().toLowerCase() : fallbackMime;
 	const extension = (mime && EXTENSION_BY_MIME[mime]) ?? '';
 	const base = sanitize(uri) || 'document';
 	return extension && extensionOf(base) !== extension ? `${base}.${extension}` : base;

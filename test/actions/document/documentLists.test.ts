@@ -1,8 +1,15 @@
-import { mimeList, normalizeIssuedList, normalizeUploadedList } from '../../nodes/DigiLocker/helpers/documentLists';
+import {
+	mimeList,
+	normalizeIssuedList,
+	normalizeUploadedList,
+} from '../../../nodes/DigiLocker/actions/document/documentLists';
 
 describe('mimeList', () => {
 	it.each([
-		[['application/pdf', 'application/xml'], ['application/pdf', 'application/xml']],
+		[
+			['application/pdf', 'application/xml'],
+			['application/pdf', 'application/xml'],
+		],
 		['application/pdf', ['application/pdf']],
 		['application/pdf, application/xml', ['application/pdf', 'application/xml']],
 		['', []],
@@ -15,9 +22,12 @@ describe('mimeList', () => {
 
 describe('normalizeIssuedList', () => {
 	it('keeps every field and always gives mime as a list', () => {
-		expect(normalizeIssuedList({ items: [{ uri: 'a', mime: 'application/pdf', extra: 1 }], resource: 'x' }, 200)).toEqual([
-			{ uri: 'a', mime: ['application/pdf'], extra: 1 },
-		]);
+		expect(
+			normalizeIssuedList(
+				{ items: [{ uri: 'a', mime: 'application/pdf', extra: 1 }], resource: 'x' },
+				200,
+			),
+		).toEqual([{ uri: 'a', mime: ['application/pdf'], extra: 1 }]);
 	});
 
 	it.each([
@@ -25,12 +35,16 @@ describe('normalizeIssuedList', () => {
 		[{ items: {} }, 'The issued documents list from DigiLocker has no "items" array'],
 		[{ items: [{}, 'x'] }, 'Entry 1 of the issued documents list from DigiLocker is not an object'],
 	])('rejects %j as INVALID_RESPONSE', (body, message) => {
-		expect(() => normalizeIssuedList(body, 200)).toThrow(expect.objectContaining({ code: 'INVALID_RESPONSE', message }));
+		expect(() => normalizeIssuedList(body, 200)).toThrow(
+			expect.objectContaining({ code: 'INVALID_RESPONSE', message }),
+		);
 	});
 });
 
 describe('normalizeUploadedList', () => {
 	it('passes entries through', () => {
-		expect(normalizeUploadedList({ directory: '/', items: [{ id: '1', type: 'dir' }] }, 200)).toEqual([{ id: '1', type: 'dir' }]);
+		expect(
+			normalizeUploadedList({ directory: '/', items: [{ id: '1', type: 'dir' }] }, 200),
+		).toEqual([{ id: '1', type: 'dir' }]);
 	});
 });
