@@ -18,11 +18,20 @@ describe('isRetryable', () => {
 		['INSUFFICIENT_SCOPE', 403, false],
 		['NOT_FOUND', 404, false],
 		['INVALID_RESPONSE', 200, false],
-		['INTEGRITY_ERROR', undefined, false],
+		['INTEGRITY_ERROR', undefined, true],
+		['INTERNAL_ERROR', undefined, false],
+		['CANCELLED', undefined, false],
+		['LIMIT_EXCEEDED', 200, false],
 		['VALIDATION_ERROR', undefined, false],
 	])('%s with HTTP %s → %s', (code, status, expected) => {
 		expect(isRetryable(new DigiLockerError(code, 'x', { status }))).toBe(expected);
 	});
+});
+
+it('retries an integrity failure once, not twice', () => {
+	const error = new DigiLockerError('INTEGRITY_ERROR', 'x');
+	expect(isRetryable(error, 1)).toBe(true);
+	expect(isRetryable(error, 2)).toBe(false);
 });
 
 describe('parseRetryAfter', () => {

@@ -1,22 +1,22 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INode,
-	type INodeExecutionData,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { toAppConfig, type DigiLockerApp } from '../helpers/appConfig';
 import { mapWithConcurrency } from '../helpers/concurrency';
 import { CREDENTIAL_TYPE } from '../helpers/constants';
-import { errorBody, failureEnvelope, successEnvelope } from '../helpers/envelope';
-import { DigiLockerError, isInputErrorCode } from '../helpers/errors';
+import { DigiLockerError, validationError } from '../helpers/errors';
+import { secretForms } from '../helpers/redact';
 import { readConcurrency, readRequestSettings } from '../helpers/requestSettings';
 import * as authorization from './authorization/Authorization.resource';
 import * as document from './document/Document.resource';
 import * as issuer from './issuer/Issuer.resource';
-import type { DigiLockerOperation } from './operation';
+import {
+	failureItem,
+	keptFailuresHint,
+	successItems,
+	toNodeError,
+	type ItemResult,
+} from './itemResults';
+import type { DigiLockerOperation, PreparedItem } from './operation';
 import * as user from './user/User.resource';
 
 const resources: Record<string, Record<string, DigiLockerOperation>> = {
@@ -26,146 +26,148 @@ const resources: Record<string, Record<string, DigiLockerOperation>> = {
 	issuer: issuer.operations,
 };
 
-type Secrets = Array<string | undefined>;
-type ItemResult = { items: INodeExecutionData[] } | { error: DigiLockerError; secrets: Secrets };
-
-function findOperation(resource: string, operation: string): DigiLockerOperation {
-	const found = resources[resource]?.[operation];
-	if (!found) {
-		throw new DigiLockerError(
-			'VALIDATION_ERROR',
-			`The operation "${operation}" of "${resource}" is not supported`,
-		);
-	}
-	return found;
+interface Run {
+	app: DigiLockerApp;
+	operation: DigiLockerOperation;
+	concurrency: number;
+	forAgent: boolean;
 }
 
 function asDigiLockerError(error: unknown): DigiLockerError {
 	if (error instanceof DigiLockerError) return error;
-	const message = error instanceof Error ? error.message : String(error);
-	return new DigiLockerError('VALIDATION_ERROR', message);
+	return new DigiLockerError('INTERNAL_ERROR', 'The DigiLocker node failed unexpectedly', {
+		hint: `${error instanceof Error ? error.name : typeof error}; please report it with the node's settings (never its tokens).`,
+	});
 }
 
-function readSecrets(
-	this: IExecuteFunctions,
-	names: string[],
-	itemIndex: number,
-	clientSecret?: string,
-): Secrets {
-	const values: Secrets = [clientSecret];
-	for (const name of names) {
-		try {
-			const value = this.getNodeParameter(name, itemIndex, '');
-			if (typeof value === 'string') values.push(value, value.trim());
-		} catch {
-			// an unreadable parameter has no value to hide
-		}
+/** The n8n tool variant of the node ("DigiLocker Tool"), which an AI agent calls. */
+const isAgentTool = (context: IExecuteFunctions) => context.getNode().type.endsWith('Tool');
+
+/** What is the same for every item: credential, operation (resource and operation take no expressions), concurrency. */
+async function setUp(this: IExecuteFunctions): Promise<Run> {
+	const app = toAppConfig(await this.getCredentials(CREDENTIAL_TYPE));
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const name = this.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.[name];
+	if (!operation) {
+		throw validationError(`The operation "${name}" of "${resource}" is not supported`);
 	}
-	return values;
-}
-
-function toNodeError(node: INode, error: DigiLockerError, secrets: Secrets, itemIndex: number) {
-	const body = errorBody(error, secrets);
-	const message = body.message as string;
-	const description = [error.hint, `Error code: ${error.code}`].filter(Boolean).join(' ');
-	const nodeError = isInputErrorCode(error.code)
-		? new NodeOperationError(node, message, { itemIndex, description })
-		: new NodeApiError(node, body as JsonObject, {
-				message,
-				description,
-				itemIndex,
-				httpCode: error.status === undefined ? undefined : String(error.status),
-			});
-	nodeError.context.code = error.code;
-	return nodeError;
-}
-
-async function loadApp(this: IExecuteFunctions): Promise<DigiLockerApp | DigiLockerError> {
-	try {
-		return toAppConfig(await this.getCredentials(CREDENTIAL_TYPE));
-	} catch (error) {
-		return asDigiLockerError(error);
-	}
-}
-
-async function runItem(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	app: DigiLockerApp | DigiLockerError,
-): Promise<ItemResult> {
-	const clientSecret = app instanceof DigiLockerError ? undefined : app.clientSecret;
-	let secrets: Secrets = [clientSecret];
-	try {
-		const operation = findOperation(
-			this.getNodeParameter('resource', itemIndex) as string,
-			this.getNodeParameter('operation', itemIndex) as string,
+	const forAgent = isAgentTool(this);
+	if (forAgent && !operation.availableToAgents) {
+		throw validationError(
+			`"${name}" of "${resource}" is not available to AI agents`,
+			'See "AI agents" in the README for the operations a DigiLocker Tool may run.',
 		);
-		secrets = readSecrets.call(this, operation.secretParameters, itemIndex, clientSecret);
-		if (app instanceof DigiLockerError) throw app;
+	}
+	return { app, operation, concurrency: readConcurrency.call(this), forAgent };
+}
+
+async function prepareItem(
+	this: IExecuteFunctions,
+	run: Run,
+	itemIndex: number,
+): Promise<PreparedItem | ItemResult> {
+	try {
 		const settings = readRequestSettings.call(this, itemIndex);
-		const outputs = await operation.execute.call(this, {
-			app,
-			itemIndex,
-			now: new Date(),
-			settings,
-		});
-		return {
-			items: outputs.map(({ data, binary }) => ({
-				json: successEnvelope(data),
-				...(binary ? { binary } : {}),
-				pairedItem: { item: itemIndex },
-			})),
-		};
-	} catch (caught) {
-		return { error: asDigiLockerError(caught), secrets };
+		const context = { app: run.app, itemIndex, now: new Date(), settings };
+		return await run.operation.prepare.call(this, context);
+	} catch (error) {
+		return { ok: false, error: asDigiLockerError(error), secrets: secretForms([], run.app) };
 	}
 }
+
+async function sendItem(run: Run, prepared: PreparedItem): Promise<ItemResult> {
+	try {
+		return { ok: true, outputs: await prepared.send() };
+	} catch (error) {
+		return {
+			ok: false,
+			error: asDigiLockerError(error),
+			secrets: secretForms(prepared.secrets, run.app),
+		};
+	}
+}
+
+const isPrepared = (value: PreparedItem | ItemResult | undefined): value is PreparedItem =>
+	value !== undefined && 'send' in value;
 
 /**
- * Runs the chosen operation for every item, a bounded number at once. Outputs keep the input order and each is
- * paired with its input item. A failed item answers with an error envelope under continue-on-fail; otherwise the
- * first failure (by item order) stops the node and no further item is started.
+ * Runs the operation for every item, a bounded number at once; outputs keep the input order, each paired with its
+ * input item. A failed item answers with an error envelope under continue-on-fail. Otherwise a failed read stops the
+ * node (no further item starts); for operations that change state every item's inputs are checked before any is
+ * sent, and once sent, results are never thrown away: failures are answered in place with a warning.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const app = await loadApp.call(this);
 	const continueOnFail = this.continueOnFail();
-	let concurrency = 1;
-	let concurrencyError: DigiLockerError | undefined;
+	let run: Run;
 	try {
-		concurrency = readConcurrency.call(this);
+		run = await setUp.call(this);
 	} catch (error) {
-		concurrencyError = asDigiLockerError(error);
+		const failure = asDigiLockerError(error);
+		if (!continueOnFail) throw toNodeError(this.getNode(), failure, [], 0);
+		const result = { ok: false as const, error: failure, secrets: [] };
+		return [items.map((_, itemIndex) => failureItem(this.getNode(), result, itemIndex, false))];
 	}
 
-	let failed = false;
-	const results = await mapWithConcurrency(
-		items.length,
-		concurrency,
-		async (itemIndex) => {
-			const result: ItemResult = concurrencyError
-				? { error: concurrencyError, secrets: [] }
-				: await runItem.call(this, itemIndex, app);
-			if ('error' in result) failed = true;
-			return result;
-		},
-		() => failed && !continueOnFail,
-	);
-
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < results.length; itemIndex++) {
-		const result = results[itemIndex];
-		if (!result) continue;
-		if ('items' in result) {
-			output.push(...result.items);
-		} else if (continueOnFail) {
-			output.push({
-				json: failureEnvelope(result.error, result.secrets),
-				pairedItem: { item: itemIndex },
-			});
-		} else {
-			throw toNodeError(this.getNode(), result.error, result.secrets, itemIndex);
+	const prepared: Array<PreparedItem | ItemResult | undefined> = new Array(items.length);
+	if (run.operation.changesState) {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			prepared[itemIndex] = await prepareItem.call(this, run, itemIndex);
+		}
+		const invalid = prepared.findIndex((entry) => !isPrepared(entry));
+		if (invalid !== -1 && !continueOnFail) {
+			const result = prepared[invalid] as Extract<ItemResult, { ok: false }>;
+			throw toNodeError(this.getNode(), result.error, result.secrets, invalid);
 		}
 	}
-	return [output];
+
+	let stop = false;
+	const results = await mapWithConcurrency(
+		items.length,
+		run.concurrency,
+		async (itemIndex): Promise<ItemResult> => {
+			const entry = prepared[itemIndex] ?? (await prepareItem.call(this, run, itemIndex));
+			const result = isPrepared(entry) ? await sendItem(run, entry) : entry;
+			if (!result.ok && !continueOnFail && !run.operation.changesState) stop = true;
+			return result;
+		},
+		() => stop,
+	);
+	return [assemble.call(this, run, results, continueOnFail)];
+}
+
+function assemble(
+	this: IExecuteFunctions,
+	run: Run,
+	results: Array<ItemResult | undefined>,
+	continueOnFail: boolean,
+): INodeExecutionData[] {
+	const node = this.getNode();
+	const failed = results.flatMap((result, itemIndex) =>
+		result && !result.ok ? [{ itemIndex, result }] : [],
+	);
+	const keepsResults =
+		run.operation.changesState &&
+		results.some(
+			(result) => result?.ok === true || (result && !result.ok && result.error.keptData),
+		);
+	if (failed.length > 0 && !continueOnFail && !keepsResults) {
+		const first = failed[0];
+		throw toNodeError(node, first.result.error, first.result.secrets, first.itemIndex);
+	}
+	if (failed.length > 0 && !continueOnFail) {
+		this.addExecutionHints(
+			keptFailuresHint(
+				failed.map(({ itemIndex, result }) => ({ itemIndex, code: result.error.code })),
+				results.length,
+			),
+		);
+	}
+	return results.flatMap((result, itemIndex) => {
+		if (!result) return [];
+		return result.ok
+			? successItems(result.outputs, itemIndex, run.forAgent)
+			: [failureItem(node, result, itemIndex, run.forAgent)];
+	});
 }

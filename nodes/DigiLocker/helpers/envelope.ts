@@ -8,7 +8,7 @@ export function successEnvelope(data: IDataObject): IDataObject {
 }
 
 /** The error as users see it: fixed code, message, status and DigiLocker's own words, secrets removed. */
-export function errorBody(error: DigiLockerError, secrets: Array<string | undefined>): IDataObject {
+export function errorBody(error: DigiLockerError, secrets: string[]): IDataObject {
 	const body: IDataObject = { code: error.code, message: redactSecrets(error.message, secrets) };
 	if (error.status !== undefined) body.status = error.status;
 	if (error.upstream) {
@@ -22,9 +22,11 @@ export function errorBody(error: DigiLockerError, secrets: Array<string | undefi
 	return body;
 }
 
-export function failureEnvelope(
-	error: DigiLockerError,
-	secrets: Array<string | undefined>,
-): IDataObject {
-	return { success: false, error: errorBody(error, secrets) };
+/** A failed item's envelope; what DigiLocker's answer already gave (tokens of a spent code) stays in `data`. */
+export function failureEnvelope(error: DigiLockerError, secrets: string[]): IDataObject {
+	return {
+		success: false,
+		error: errorBody(error, secrets),
+		...(error.keptData ? { data: error.keptData } : {}),
+	};
 }

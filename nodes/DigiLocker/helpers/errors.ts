@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 export const ERROR_CODES = [
 	'VALIDATION_ERROR',
 	'INVALID_STATE',
@@ -12,6 +14,9 @@ export const ERROR_CODES = [
 	'TIMEOUT',
 	'INVALID_RESPONSE',
 	'INTEGRITY_ERROR',
+	'LIMIT_EXCEEDED',
+	'CANCELLED',
+	'INTERNAL_ERROR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -27,6 +32,8 @@ export interface DigiLockerErrorDetails {
 	hint?: string;
 	/** How long DigiLocker asked us to wait before trying again (its Retry-After header). */
 	retryAfterMs?: number;
+	/** What DigiLocker's answer already gave and must not be lost (tokens of a spent code): the envelope's `data`. */
+	keptData?: IDataObject;
 }
 
 /** The one error type every layer throws; the router turns it into an envelope or an n8n error. */
@@ -41,6 +48,8 @@ export class DigiLockerError extends Error {
 
 	readonly retryAfterMs?: number;
 
+	readonly keptData?: IDataObject;
+
 	constructor(
 		readonly code: ErrorCode,
 		message: string,
@@ -51,6 +60,7 @@ export class DigiLockerError extends Error {
 		this.upstream = details.upstream;
 		this.hint = details.hint;
 		this.retryAfterMs = details.retryAfterMs;
+		this.keptData = details.keptData;
 	}
 }
 
@@ -59,6 +69,9 @@ export const validationError = (message: string, hint?: string) =>
 
 export const invalidResponse = (message: string, status?: number) =>
 	new DigiLockerError('INVALID_RESPONSE', message, { status });
+
+export const limitExceeded = (message: string, hint?: string) =>
+	new DigiLockerError('LIMIT_EXCEEDED', message, { hint });
 
 /** Codes that describe the caller's input; everything else is DigiLocker or the network answering. */
 export const isInputErrorCode = (code: ErrorCode) =>

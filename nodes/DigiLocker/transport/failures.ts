@@ -1,10 +1,25 @@
 import { DigiLockerError } from '../helpers/errors';
+import type { RequestSignals } from './deadline';
 
 const TIMEOUT_CODES = new Set([
 	'ECONNABORTED',
 	'ETIMEDOUT',
 	'ESOCKETTIMEDOUT',
 	'UND_ERR_HEADERS_TIMEOUT',
+]);
+/** Errors of n8n's own storage (the binary data store), not of the network. */
+const STORAGE_CODES = new Set([
+	'ENOSPC',
+	'EDQUOT',
+	'EACCES',
+	'EPERM',
+	'EROFS',
+	'EMFILE',
+	'ENFILE',
+	'EISDIR',
+	'ENOTDIR',
+	'EEXIST',
+	'EIO',
 ]);
 
 function findErrorCode(error: unknown): string | undefined {
@@ -22,14 +37,30 @@ function isTimeout(error: unknown, code: string | undefined): boolean {
 	return typeof message === 'string' && /timeout of \d+ms exceeded/i.test(message);
 }
 
-/** A request that got no (complete) HTTP answer: the message names the host and the socket error, never the request. */
-export function transportFailure(error: unknown, baseUrl: string): DigiLockerError {
+export const cancelledError = () =>
+	new DigiLockerError('CANCELLED', 'The execution was cancelled while DigiLocker was answering');
+
+/**
+ * A request that got no (complete) HTTP answer, or whose answer could not be stored: the message names the host and
+ * the error code, never the request.
+ */
+export function transportFailure(
+	error: unknown,
+	baseUrl: string,
+	signals?: RequestSignals,
+): DigiLockerError {
 	if (error instanceof DigiLockerError) return error;
+	if (signals?.cancel?.aborted) return cancelledError();
 	const code = findErrorCode(error);
 	const host = new URL(baseUrl).host;
-	if (isTimeout(error, code)) {
+	if (signals?.deadline.aborted || isTimeout(error, code)) {
 		return new DigiLockerError('TIMEOUT', `DigiLocker at ${host} did not answer in time`, {
-			hint: 'DigiLocker may be slow or unreachable; try again later or raise the timeout.',
+			hint: 'The timeout covers the whole answer, its body included: raise it for large files, or try again later.',
+		});
+	}
+	if (code && STORAGE_CODES.has(code)) {
+		return new DigiLockerError('INTERNAL_ERROR', `n8n could not store the answer (${code})`, {
+			hint: "Check the disk and the binary data settings of the n8n host; DigiLocker's answer itself arrived.",
 		});
 	}
 	return new DigiLockerError(

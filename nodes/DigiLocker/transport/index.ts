@@ -2,123 +2,218 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 
 import type { DigiLockerApp } from '../helpers/appConfig';
 import { CREDENTIAL_TYPE } from '../helpers/constants';
-import { parseJson, parseJsonObject, tryParseJsonObject } from './jsonBody';
+import { DigiLockerError } from '../helpers/errors';
 import type { RequestSettings } from '../helpers/requestSettings';
-import { parseRetryAfter } from './retryPolicy';
-import type { HttpResponse } from '../actions/authorization/tokenResponse';
-import { upstreamError, type EndpointKind } from './upstreamErrors';
+import {
+	MAX_ERROR_BODY_BYTES,
+	MAX_JSON_BYTES,
+	MAX_XML_BYTES,
+	discardBody,
+	readCapped,
+} from './body';
+import { closeOnAbort, requestSignals, untilAborted, type RequestSignals } from './deadline';
 import { transportFailure } from './failures';
+import type { BinaryStream, HttpResponse } from './httpResponse';
+import { parseJson, tryParseJsonObject } from './jsonBody';
 import { withRetries } from './retry';
+import { parseRetryAfter } from './retryPolicy';
+import { oauthErrorIn, upstreamError, type EndpointKind } from './upstreamErrors';
 
-export type BinaryStream = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+export type { BinaryStream, HttpResponse } from './httpResponse';
 
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-
-function baseOptions(
-	app: DigiLockerApp,
-	settings: RequestSettings,
-	path: string,
-): IHttpRequestOptions {
-	return {
-		url: `${app.baseUrl}${path}`,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		json: false,
-		timeout: settings.timeoutMs,
-	};
+interface Call {
+	method: 'GET' | 'POST';
+	path: string;
+	kind: EndpointKind;
+	headers?: Record<string, string>;
+	body?: URLSearchParams | Buffer;
+	/** n8n adds the app's client authentication from the credential (token and revoke endpoints). */
+	clientAuthenticated?: boolean;
 }
 
-/** Plain HTTP through n8n's helper; HTTP error statuses come back as responses, socket failures as coded errors. */
-async function send<B>(
-	context: IExecuteFunctions,
-	app: DigiLockerApp,
-	options: IHttpRequestOptions,
-): Promise<HttpResponse<B>> {
+interface OpenAnswer {
+	response: HttpResponse<BinaryStream>;
+	signals: RequestSignals;
+	/** Stops the deadline from closing the body; call once the body has been read. */
+	release: () => void;
+}
+
+const isSuccess = (status: number) => status >= 200 && status <= 299;
+
+function redirectRefused(status: number, location: unknown): DigiLockerError {
+	const target = Array.isArray(location) ? location[0] : location;
+	let host = 'an unreadable address';
 	try {
-		const response = (await context.helpers.httpRequest(options)) as HttpResponse<B>;
-		return {
-			statusCode: response.statusCode,
-			headers: response.headers ?? {},
-			body: response.body,
-		};
-	} catch (error) {
-		throw transportFailure(error, app.baseUrl);
+		host = new URL(String(target)).host || host;
+	} catch {
+		// a relative or broken Location: name no host
 	}
-}
-
-const asText = (body: unknown) =>
-	typeof body === 'string'
-		? body
-		: Buffer.isBuffer(body)
-			? body.toString('utf8')
-			: String(body ?? '');
-
-/** Throws DigiLocker's coded error for a non-2xx answer, with its Retry-After. */
-function assertSuccess(
-	response: HttpResponse<unknown>,
-	errorText: string,
-	kind: EndpointKind,
-): void {
-	if (response.statusCode >= 200 && response.statusCode <= 299) return;
-	const retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
-	throw upstreamError(response.statusCode, tryParseJsonObject(errorText), kind, retryAfterMs);
-}
-
-/** Whole-body answers come as a Buffer or an ArrayBuffer, depending on the HTTP adapter. */
-function toBuffer(body: unknown): Buffer {
-	if (Buffer.isBuffer(body)) return body;
-	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-	if (Object.prototype.toString.call(body) === '[object ArrayBuffer]')
-		return Buffer.from(body as ArrayBuffer);
-	return Buffer.from(String(body ?? ''));
-}
-
-async function readSmallText(stream: BinaryStream): Promise<string> {
-	if (Buffer.isBuffer(stream) || typeof (stream as { pipe?: unknown }).pipe !== 'function')
-		return toBuffer(stream).toString('utf8');
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of stream as AsyncIterable<Buffer>) {
-		chunks.push(chunk);
-		size += chunk.length;
-		if (size > MAX_ERROR_BODY_BYTES) break;
-	}
-	return Buffer.concat(chunks).toString('utf8');
+	return new DigiLockerError(
+		'UPSTREAM_ERROR',
+		`DigiLocker answered HTTP ${status}, a redirect to ${host}; redirects are never followed, so nothing was sent there`,
+		{
+			status,
+			hint: 'Check the environment or base URL of the credential: it should point at the DigiLocker API itself.',
+		},
+	);
 }
 
 /**
- * POSTs a form to a client-authenticated endpoint (token, revoke). n8n adds the client authentication from the
- * credential. Never retried: the request may have reached DigiLocker, and codes and refresh tokens work once.
+ * Sends one request through n8n's HTTP helper and hands back a 2xx answer with its body still a stream. Redirects
+ * are refused (n8n would re-attach credentials across origins); other non-2xx answers become DigiLocker's coded
+ * error. The Timeout is a deadline for the whole request, body included; the execution's cancel aborts it too.
  */
-export async function postClientForm(
+async function open(
+	context: IExecuteFunctions,
+	app: DigiLockerApp,
+	settings: RequestSettings,
+	call: Call,
+): Promise<OpenAnswer> {
+	const signals = requestSignals(settings.timeoutMs, context.getExecutionCancelSignal?.());
+	const options: IHttpRequestOptions = {
+		url: `${app.baseUrl}${call.path}`,
+		method: call.method,
+		headers: call.headers,
+		...(call.body ? { body: call.body } : {}),
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		json: false,
+		encoding: 'stream',
+		abortSignal: signals.signal,
+		timeout: settings.timeoutMs,
+	};
+	let response: HttpResponse<BinaryStream>;
+	try {
+		const sent: Promise<HttpResponse<BinaryStream>> = call.clientAuthenticated
+			? context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)
+			: context.helpers.httpRequest(options);
+		response = await untilAborted(sent, signals.signal, (late) => discardBody(late.body));
+	} catch (error) {
+		throw transportFailure(error, app.baseUrl, signals);
+	}
+	const { statusCode, body } = response;
+	const headers = response.headers ?? {};
+	const release = closeOnAbort(body, signals.signal);
+	if (statusCode >= 300 && statusCode <= 399) {
+		discardBody(body);
+		throw redirectRefused(statusCode, headers.location);
+	}
+	if (!isSuccess(statusCode)) {
+		const errorText = await readCapped(body, headers, statusCode, {
+			maxBytes: MAX_ERROR_BODY_BYTES,
+			what: 'error answer',
+			truncate: true,
+		}).then(
+			(bytes) => bytes.toString('utf8'),
+			() => '',
+		);
+		release();
+		const retryAfterMs = parseRetryAfter(headers['retry-after'], Date.now());
+		throw upstreamError(statusCode, tryParseJsonObject(errorText), call.kind, retryAfterMs);
+	}
+	return { response: { statusCode, headers, body }, signals, release };
+}
+
+async function readWhole(
+	app: DigiLockerApp,
+	{ response, signals }: OpenAnswer,
+	maxBytes: number,
+	what: string,
+): Promise<Buffer> {
+	try {
+		return await readCapped(response.body, response.headers, response.statusCode, {
+			maxBytes,
+			what,
+		});
+	} catch (error) {
+		throw transportFailure(error, app.baseUrl, signals);
+	}
+}
+
+/** A 2xx JSON answer; an OAuth `error` in it is DigiLocker refusing, whatever the status said. */
+async function readJson(
+	app: DigiLockerApp,
+	answer: OpenAnswer,
+	kind: EndpointKind,
+): Promise<unknown> {
+	const { statusCode } = answer.response;
+	const text = (await readWhole(app, answer, MAX_JSON_BYTES, 'JSON answer')).toString('utf8');
+	const parsed = parseJson(text, statusCode);
+	if (oauthErrorIn(parsed)) throw upstreamError(statusCode, parsed, kind);
+	return parsed;
+}
+
+function asObject(parsed: unknown, status: number): Record<string, unknown> {
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new DigiLockerError(
+			'INVALID_RESPONSE',
+			`DigiLocker returned JSON that is not an object (HTTP ${status})`,
+			{ status },
+		);
+	}
+	return parsed as Record<string, unknown>;
+}
+
+async function jsonCall(
+	context: IExecuteFunctions,
+	app: DigiLockerApp,
+	settings: RequestSettings,
+	call: Call,
+): Promise<{ status: number; parsed: unknown }> {
+	const answer = await open(context, app, settings, call);
+	return { status: answer.response.statusCode, parsed: await readJson(app, answer, call.kind) };
+}
+
+async function jsonObjectCall(
+	context: IExecuteFunctions,
+	app: DigiLockerApp,
+	settings: RequestSettings,
+	call: Call,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+	const { status, parsed } = await jsonCall(context, app, settings, call);
+	return { status, body: asObject(parsed, status) };
+}
+
+/**
+ * POSTs a form to the token endpoint with the app's client authentication and returns its JSON object. Never
+ * retried: the request may have reached DigiLocker, and codes and refresh tokens work once.
+ */
+export async function postTokenForm(
 	this: IExecuteFunctions,
 	app: DigiLockerApp,
 	path: string,
 	form: URLSearchParams,
 	settings: RequestSettings,
-): Promise<HttpResponse> {
-	const options: IHttpRequestOptions = {
-		...baseOptions(app, settings, path),
+): Promise<{ status: number; body: Record<string, unknown> }> {
+	return await jsonObjectCall(this, app, settings, {
 		method: 'POST',
+		path,
+		kind: 'client',
 		headers: { Accept: 'application/json' },
 		body: form,
-		encoding: 'text',
-	};
-	let response: HttpResponse<unknown>;
-	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		);
-	} catch (error) {
-		throw transportFailure(error, app.baseUrl);
-	}
-	return {
-		statusCode: response.statusCode,
-		headers: response.headers ?? {},
-		body: asText(response.body),
-	};
+		clientAuthenticated: true,
+	});
+}
+
+/** POSTs a revocation with the app's client authentication; any 2xx is success, its body is not read. Never retried. */
+export async function postRevokeForm(
+	this: IExecuteFunctions,
+	app: DigiLockerApp,
+	path: string,
+	form: URLSearchParams,
+	settings: RequestSettings,
+): Promise<void> {
+	const answer = await open(this, app, settings, {
+		method: 'POST',
+		path,
+		kind: 'revoke',
+		headers: { Accept: 'application/json' },
+		body: form,
+		clientAuthenticated: true,
+	});
+	discardBody(answer.response.body);
+	answer.release();
 }
 
 export interface BearerRequest {
@@ -135,24 +230,23 @@ export async function bearerJson(
 	settings: RequestSettings,
 	request: BearerRequest,
 ): Promise<Record<string, unknown>> {
-	const attempt = async () => {
-		const response = await send<unknown>(this, app, {
-			...baseOptions(app, settings, request.path),
-			method: request.method,
-			headers: { Accept: 'application/json', Authorization: `Bearer ${request.accessToken}` },
-			...(request.form ? { body: request.form } : {}),
-			encoding: 'text',
-		});
-		const text = asText(response.body);
-		assertSuccess(response, text, 'bearer');
-		return parseJsonObject(text, response.statusCode);
-	};
+	const attempt = async () =>
+		(
+			await jsonObjectCall(this, app, settings, {
+				method: request.method,
+				path: request.path,
+				kind: 'bearer',
+				headers: { Accept: 'application/json', Authorization: `Bearer ${request.accessToken}` },
+				...(request.form ? { body: request.form } : {}),
+			})
+		).body;
 	return request.method === 'GET' ? await withRetries(this, settings, attempt) : await attempt();
 }
 
 /**
- * A user-token GET of a file. `consume` gets the body as a stream (or whole bytes when `whole` is set) and the
- * headers of a 2xx answer; a failure while reading it is retried with the whole request, as GETs are idempotent.
+ * A user-token GET of a file. `consume` gets the headers of a 2xx answer and the body as a stream, or as whole bytes
+ * (at most 20 MiB) when `whole` is set. A failure while reading it is retried with the whole request, as GETs are
+ * idempotent; a failure to store it is not.
  */
 export async function bearerFile<T>(
 	context: IExecuteFunctions,
@@ -162,20 +256,21 @@ export async function bearerFile<T>(
 	consume: (response: HttpResponse<BinaryStream>) => Promise<T>,
 ): Promise<T> {
 	return await withRetries<T>(context, settings, async () => {
-		const response = await send<BinaryStream>(context, app, {
-			...baseOptions(app, settings, request.path),
+		const answer = await open(context, app, settings, {
 			method: 'GET',
+			path: request.path,
+			kind: 'bearer',
 			headers: { Authorization: `Bearer ${request.accessToken}` },
-			encoding: request.whole ? 'arraybuffer' : 'stream',
 		});
-		if (response.statusCode < 200 || response.statusCode > 299) {
-			assertSuccess(response, await readSmallText(response.body).catch(() => ''), 'bearer');
-		}
-		const body = request.whole ? toBuffer(response.body) : response.body;
+		const body = request.whole
+			? await readWhole(app, answer, MAX_XML_BYTES, 'document')
+			: answer.response.body;
 		try {
-			return await consume({ ...response, body });
+			return await consume({ ...answer.response, body });
 		} catch (error) {
-			throw transportFailure(error, app.baseUrl);
+			throw transportFailure(error, app.baseUrl, answer.signals);
+		} finally {
+			answer.release();
 		}
 	});
 }
@@ -187,20 +282,18 @@ export async function bearerUpload(
 	settings: RequestSettings,
 	request: { path: string; accessToken: string; headers: Record<string, string>; body: Buffer },
 ): Promise<Record<string, unknown>> {
-	const response = await send<unknown>(this, app, {
-		...baseOptions(app, settings, request.path),
+	const { body } = await jsonObjectCall(this, app, settings, {
 		method: 'POST',
+		path: request.path,
+		kind: 'bearer',
 		headers: {
 			Accept: 'application/json',
 			Authorization: `Bearer ${request.accessToken}`,
 			...request.headers,
 		},
 		body: request.body,
-		encoding: 'text',
 	});
-	const text = asText(response.body);
-	assertSuccess(response, text, 'bearer');
-	return parseJsonObject(text, response.statusCode);
+	return body;
 }
 
 /** The client-level meta APIs: a signed form, read-only, so retried like a GET. */
@@ -211,17 +304,18 @@ export async function metaPost(
 	path: string,
 	signForm: () => IDataObject,
 ): Promise<unknown> {
-	return await withRetries(this, settings, async () => {
-		const form = new URLSearchParams(signForm() as Record<string, string>);
-		const response = await send<unknown>(this, app, {
-			...baseOptions(app, settings, path),
-			method: 'POST',
-			headers: { Accept: 'application/json' },
-			body: form,
-			encoding: 'text',
-		});
-		const text = asText(response.body);
-		assertSuccess(response, text, 'client');
-		return parseJson(text, response.statusCode);
-	});
+	return await withRetries(
+		this,
+		settings,
+		async () =>
+			(
+				await jsonCall(this, app, settings, {
+					method: 'POST',
+					path,
+					kind: 'client',
+					headers: { Accept: 'application/json' },
+					body: new URLSearchParams(signForm() as Record<string, string>),
+				})
+			).parsed,
+	);
 }

@@ -18,18 +18,6 @@ export function parseJson(text: string, status: number): unknown {
 	}
 }
 
-/** Parses a response body that must be one JSON object. */
-export function parseJsonObject(text: string, status: number): Record<string, unknown> {
-	const parsed = parseJson(text, status);
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw invalidResponse(
-			`DigiLocker returned JSON that is not an object (HTTP ${status})`,
-			status,
-		);
-	}
-	return parsed as Record<string, unknown>;
-}
-
 /** Parses an error body if it is a JSON object; anything else yields undefined (the status still tells). */
 export function tryParseJsonObject(text: string): Record<string, unknown> | undefined {
 	try {

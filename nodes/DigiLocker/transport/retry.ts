@@ -2,6 +2,7 @@ import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 
 import { DigiLockerError } from '../helpers/errors';
 import type { RequestSettings } from '../helpers/requestSettings';
+import { cancelledError } from './failures';
 import { isRetryable, retryDelayMs } from './retryPolicy';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: DigiLockerError };
@@ -13,28 +14,37 @@ async function settle<T>(attempt: () => Promise<T>): Promise<Outcome<T>> {
 		const error =
 			caught instanceof DigiLockerError
 				? caught
-				: new DigiLockerError('NETWORK_ERROR', 'The request to DigiLocker failed');
+				: new DigiLockerError('INTERNAL_ERROR', 'The request to DigiLocker failed unexpectedly');
 		return { ok: false, error };
 	}
 }
 
 /**
  * Runs an idempotent request up to `maxTries` times, waiting between tries (backoff with jitter, Retry-After
- * honoured). Only retryable coded failures are tried again; the last failure is what the caller sees.
+ * honoured). Only retryable coded failures are tried again, an integrity failure once; the last failure is what the
+ * caller sees. A cancelled execution is not tried again.
  */
 export async function withRetries<T>(
 	context: IExecuteFunctions,
 	settings: RequestSettings,
 	attempt: () => Promise<T>,
 ): Promise<T> {
+	const cancel = context.getExecutionCancelSignal?.();
+	let integrityFailures = 0;
 	for (let tryNumber = 1; ; tryNumber++) {
 		const outcome = await settle(attempt);
 		if (outcome.ok) return outcome.value;
+		const { error } = outcome;
+		if (error.code === 'INTEGRITY_ERROR') integrityFailures++;
 		const delay =
-			isRetryable(outcome.error) && tryNumber < settings.maxTries
-				? retryDelayMs(tryNumber + 1, outcome.error.retryAfterMs, Math.random())
+			isRetryable(error, integrityFailures) && tryNumber < settings.maxTries && !cancel?.aborted
+				? retryDelayMs(tryNumber + 1, error.retryAfterMs, Math.random())
 				: undefined;
-		if (delay === undefined) throw outcome.error;
-		await sleep(delay, context.getExecutionCancelSignal?.());
+		if (delay === undefined) throw error;
+		try {
+			await sleep(delay, cancel);
+		} catch {
+			throw cancelledError();
+		}
 	}
 }

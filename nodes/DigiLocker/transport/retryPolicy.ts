@@ -5,11 +5,20 @@ const MAX_BACKOFF_MS = 8_000;
 /** A Retry-After longer than this is not waited for: the item fails with RATE_LIMITED instead. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** Whether an idempotent request that failed this way may be sent again. */
-export function isRetryable(error: DigiLockerError): boolean {
-	if (error.code === 'RATE_LIMITED' || error.code === 'TIMEOUT' || error.code === 'NETWORK_ERROR')
-		return true;
-	return error.code === 'UPSTREAM_ERROR' && error.status !== undefined && error.status >= 500;
+/** Whether an idempotent request that failed this way may be sent again; an integrity failure only once. */
+export function isRetryable(error: DigiLockerError, integrityFailures = 1): boolean {
+	switch (error.code) {
+		case 'RATE_LIMITED':
+		case 'TIMEOUT':
+		case 'NETWORK_ERROR':
+			return true;
+		case 'INTEGRITY_ERROR':
+			return integrityFailures <= 1;
+		case 'UPSTREAM_ERROR':
+			return error.status !== undefined && error.status >= 500;
+		default:
+			return false;
+	}
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */

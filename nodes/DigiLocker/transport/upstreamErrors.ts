@@ -77,3 +77,10 @@ export function upstreamError(
 	const message = `${SUMMARY[code]}: ${detail ? `${detail}, ` : ''}HTTP ${status}`;
 	return new DigiLockerError(code, message, { status, upstream, hint: HINT[code], retryAfterMs });
 }
+
+/** Whether a parsed answer is an OAuth error object (`{ "error": "…" }`), which is a refusal whatever the status. */
+export function oauthErrorIn(parsed: unknown): boolean {
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+	const { error } = parsed as Record<string, unknown>;
+	return typeof error === 'string' && error.trim() !== '';
+}

@@ -6,9 +6,9 @@ import { readText } from '../../helpers/parameters';
 import { isValidCodeVerifier } from './pkce';
 import { deriveCodeVerifier, verifyState } from './state';
 import { processTokenResponse } from './tokenResponse';
-import { postClientForm } from '../../transport';
+import { postTokenForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -47,14 +47,16 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters = ['code', 'codeVerifier'];
+export const changesState = true;
+
+export const availableToAgents = false;
 
 const OPAQUE_VALUE = /^[\x21-\x7e]+$/;
 
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	{ app, itemIndex, now, settings }: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const code = readText.call(this, 'code', itemIndex, {
 		label: 'Code',
 		required: true,
@@ -81,14 +83,20 @@ export async function execute(
 
 	const claims = state ? verifyState(state, app, Math.floor(now.getTime() / 1000)) : undefined;
 	const codeVerifier = givenVerifier || deriveCodeVerifier(state, app);
-
 	const form = new URLSearchParams({
 		grant_type: 'authorization_code',
 		code,
 		redirect_uri: app.redirectUri,
 		code_verifier: codeVerifier,
 	});
-	const response = await postClientForm.call(this, app, PATHS.token, form, settings);
-	const token = processTokenResponse(response, now);
-	return [{ data: claims?.context !== undefined ? { ...token, context: claims.context } : token }];
+	return {
+		secrets: [code, codeVerifier],
+		send: async () => {
+			const { status, body } = await postTokenForm.call(this, app, PATHS.token, form, settings);
+			const token = processTokenResponse(body, status, now);
+			return [
+				{ data: claims?.context !== undefined ? { ...token, context: claims.context } : token },
+			];
+		},
+	};
 }

@@ -15,7 +15,7 @@ import { validationError } from '../../helpers/errors';
 import { checkText, readText } from '../../helpers/parameters';
 import { codeChallengeS256 } from './pkce';
 import { createState, deriveCodeVerifier } from './state';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -114,8 +114,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters: string[] = [];
-
 const WORDS = /^[A-Za-z0-9._:-]+( [A-Za-z0-9._:-]+)*$/;
 
 function readWords(raw: unknown, label: string): string {
@@ -156,10 +154,14 @@ function readLifetimeMinutes(raw: unknown): number {
 	return minutes;
 }
 
-export async function execute(
+export const changesState = false;
+
+export const availableToAgents = true;
+
+export async function prepare(
 	this: IExecuteFunctions,
 	{ app, itemIndex, now }: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const context = readText.call(this, 'context', itemIndex, {
 		label: 'Context',
 		maxLength: MAX_CONTEXT_LENGTH,
@@ -217,5 +219,5 @@ export async function execute(
 		expires_at: new Date((nowSeconds + lifetimeSeconds) * 1000).toISOString(),
 		...(context ? { context } : {}),
 	};
-	return [{ data }];
+	return { secrets: [codeVerifier], send: async () => [{ data }] };
 }

@@ -3,9 +3,9 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { PATHS } from '../../helpers/constants';
 import { readOpaqueValue } from '../../helpers/sharedFields';
 import { processTokenResponse } from './tokenResponse';
-import { postClientForm } from '../../transport';
+import { postTokenForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,14 +27,21 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters = ['refreshToken'];
+export const changesState = true;
 
-export async function execute(
+export const availableToAgents = false;
+
+export async function prepare(
 	this: IExecuteFunctions,
 	{ app, itemIndex, now, settings }: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const refreshToken = readOpaqueValue.call(this, 'refreshToken', itemIndex, 'Refresh Token');
 	const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
-	const response = await postClientForm.call(this, app, PATHS.token, form, settings);
-	return [{ data: processTokenResponse(response, now) }];
+	return {
+		secrets: [refreshToken],
+		send: async () => {
+			const { status, body } = await postTokenForm.call(this, app, PATHS.token, form, settings);
+			return [{ data: processTokenResponse(body, status, now) }];
+		},
+	};
 }

@@ -3,11 +3,9 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { PATHS } from '../../helpers/constants';
 import { readOpaqueValue } from '../../helpers/sharedFields';
 import { readText } from '../../helpers/parameters';
-import { tryParseJsonObject } from '../../transport/jsonBody';
-import { upstreamError } from '../../transport/upstreamErrors';
-import { postClientForm } from '../../transport';
+import { postRevokeForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -40,12 +38,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters = ['token'];
+export const changesState = true;
 
-export async function execute(
+export const availableToAgents = false;
+
+export async function prepare(
 	this: IExecuteFunctions,
 	{ app, itemIndex, settings }: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const token = readOpaqueValue.call(this, 'token', itemIndex, 'Token');
 	const tokenTypeHint = readText.call(this, 'tokenTypeHint', itemIndex, {
 		label: 'Token Type Hint',
@@ -54,9 +54,11 @@ export async function execute(
 	});
 	const form = new URLSearchParams({ token });
 	if (tokenTypeHint) form.set('token_type_hint', tokenTypeHint);
-	const response = await postClientForm.call(this, app, PATHS.revoke, form, settings);
-	if (response.statusCode < 200 || response.statusCode > 299) {
-		throw upstreamError(response.statusCode, tryParseJsonObject(response.body), 'revoke');
-	}
-	return [{ data: { revoked: true, token_type_hint: tokenTypeHint || null } }];
+	return {
+		secrets: [token],
+		send: async () => {
+			await postRevokeForm.call(this, app, PATHS.revoke, form, settings);
+			return [{ data: { revoked: true, token_type_hint: tokenTypeHint || null } }];
+		},
+	};
 }

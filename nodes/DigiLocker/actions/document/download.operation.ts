@@ -8,7 +8,7 @@ import {
 	readRequestOptionsProperty,
 	uriProperty,
 } from '../common.descriptions';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 import { receiveFile } from './receiveFile';
 
 const properties: INodeProperties[] = [
@@ -23,20 +23,29 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters = ['accessToken'];
+export const changesState = false;
+
+export const availableToAgents = false;
 
 /** GET /oauth2/1/file/{uri}: an issued or uploaded document as n8n binary data. */
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	context: OperationContext,
-): Promise<OperationOutput[]> {
-	const { itemIndex } = context;
-	const { accessToken, uri, binaryPropertyName } = readDocumentFileParameters.call(this, itemIndex);
-	const file = await receiveFile.call(this, context, {
-		path: `${PATHS.file}${encodeURIComponent(uri)}`,
-		accessToken,
-		nameHint: uri,
-		binaryPropertyName,
-	});
-	return [{ data: { uri, ...file.data }, binary: file.binary }];
+): Promise<PreparedItem> {
+	const { accessToken, uri, binaryPropertyName } = readDocumentFileParameters.call(
+		this,
+		context.itemIndex,
+	);
+	return {
+		secrets: [accessToken],
+		send: async () => {
+			const file = await receiveFile.call(this, context, {
+				path: `${PATHS.file}${encodeURIComponent(uri)}`,
+				accessToken,
+				nameHint: uri,
+				binaryPropertyName,
+			});
+			return [{ data: { uri, ...file.data }, binary: file.binary }];
+		},
+	};
 }

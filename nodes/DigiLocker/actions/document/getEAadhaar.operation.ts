@@ -7,7 +7,7 @@ import {
 	binaryPropertyNameProperty,
 	readRequestOptionsProperty,
 } from '../common.descriptions';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 import { receiveFile } from './receiveFile';
 
 const properties: INodeProperties[] = [
@@ -28,22 +28,29 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters = ['accessToken'];
+export const changesState = false;
+
+export const availableToAgents = false;
 
 /** GET /oauth2/3/xml/eaadhaar: the user's e-Aadhaar (UIDAI KycRes XML); only for tokens whose eaadhaar is "Y". */
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	context: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const { itemIndex } = context;
 	const accessToken = readAccessToken.call(this, itemIndex);
 	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
-	const file = await receiveFile.call(this, context, {
-		path: PATHS.eAadhaar,
-		accessToken,
-		nameHint: 'eaadhaar.xml',
-		binaryPropertyName,
-		whole: true,
-	});
-	return [{ data: file.data, binary: file.binary }];
+	return {
+		secrets: [accessToken],
+		send: async () => {
+			const file = await receiveFile.call(this, context, {
+				path: PATHS.eAadhaar,
+				accessToken,
+				nameHint: 'eaadhaar.xml',
+				binaryPropertyName,
+				whole: true,
+			});
+			return [{ data: file.data, binary: file.binary }];
+		},
+	};
 }

@@ -8,7 +8,7 @@ import {
 	readRequestOptionsProperty,
 	uriProperty,
 } from '../common.descriptions';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 import { receiveFile } from './receiveFile';
 
 /** Certificates up to this size are also given as text in `data.xml`. */
@@ -26,27 +26,36 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters = ['accessToken'];
+export const changesState = false;
+
+export const availableToAgents = true;
 
 /** GET /oauth2/1/xml/{uri}: an issued document's certificate data as XML (for documents whose mime lists XML). */
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	context: OperationContext,
-): Promise<OperationOutput[]> {
-	const { itemIndex } = context;
-	const { accessToken, uri, binaryPropertyName } = readDocumentFileParameters.call(this, itemIndex);
-	const file = await receiveFile.call(this, context, {
-		path: `${PATHS.xml}${encodeURIComponent(uri)}`,
-		accessToken,
-		nameHint: `${uri}.xml`,
-		binaryPropertyName,
-		whole: true,
-	});
-	const xml =
-		file.bytes && file.bytes.length <= MAX_INLINE_XML_BYTES
-			? file.bytes.toString('utf8')
-			: undefined;
-	return [
-		{ data: { uri, ...file.data, ...(xml !== undefined ? { xml } : {}) }, binary: file.binary },
-	];
+): Promise<PreparedItem> {
+	const { accessToken, uri, binaryPropertyName } = readDocumentFileParameters.call(
+		this,
+		context.itemIndex,
+	);
+	return {
+		secrets: [accessToken],
+		send: async () => {
+			const file = await receiveFile.call(this, context, {
+				path: `${PATHS.xml}${encodeURIComponent(uri)}`,
+				accessToken,
+				nameHint: `${uri}.xml`,
+				binaryPropertyName,
+				whole: true,
+			});
+			const xml =
+				file.bytes && file.bytes.length <= MAX_INLINE_XML_BYTES
+					? file.bytes.toString('utf8')
+					: undefined;
+			return [
+				{ data: { uri, ...file.data, ...(xml !== undefined ? { xml } : {}) }, binary: file.binary },
+			];
+		},
+	};
 }

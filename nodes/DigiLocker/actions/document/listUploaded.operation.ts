@@ -9,15 +9,13 @@ import type { DigiLockerApp } from '../../helpers/appConfig';
 import { PATHS } from '../../helpers/constants';
 import { readAccessToken } from '../../helpers/sharedFields';
 import { normalizeUploadedList } from './documentLists';
-import { validationError } from '../../helpers/errors';
 import { readText } from '../../helpers/parameters';
 import type { RequestSettings } from '../../helpers/requestSettings';
 import { bearerJson } from '../../transport';
 import { accessTokenProperty, readRequestOptionsProperty } from '../common.descriptions';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
+import { FolderWalk, type Folder } from './folderWalk';
 import { splitIntoItemsProperty, toListOutputs } from '../listOutput';
-
-const MAX_FOLDERS = 500;
 
 const properties: INodeProperties[] = [
 	accessTokenProperty,
@@ -45,12 +43,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters = ['accessToken'];
+export const changesState = false;
 
-interface Folder {
-	id: string;
-	path: string;
-}
+export const availableToAgents = true;
 
 async function listFolder(
 	this: IExecuteFunctions,
@@ -65,10 +60,10 @@ async function listFolder(
 }
 
 /** GET /oauth2/1/files/{id}: the user's own uploads, one folder or (breadth first) the whole tree below it. */
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	{ app, itemIndex, settings }: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const accessToken = readAccessToken.call(this, itemIndex);
 	const folderId = readText.call(this, 'folderId', itemIndex, {
 		label: 'Folder ID',
@@ -79,24 +74,14 @@ export async function execute(
 	const recursive = this.getNodeParameter('recursive', itemIndex, false) === true;
 	const split = this.getNodeParameter('splitIntoItems', itemIndex, true) !== false;
 
-	const entries: IDataObject[] = [];
-	const queue: Folder[] = [{ id: folderId, path: '/' }];
-	const seen = new Set<string>([folderId]);
-	while (queue.length > 0) {
-		const folder = queue.shift() as Folder;
-		const listed = await listFolder.call(this, app, settings, accessToken, folder);
-		entries.push(...listed);
-		if (!recursive) break;
-		for (const entry of listed) {
-			if (entry.type !== 'dir' || typeof entry.id !== 'string' || seen.has(entry.id)) continue;
-			if (seen.size >= MAX_FOLDERS) {
-				throw validationError(
-					`The folder tree has more than ${MAX_FOLDERS} folders; list a sub-folder instead`,
-				);
-			}
-			seen.add(entry.id);
-			queue.push({ id: entry.id, path: `${folder.path}${String(entry.name ?? entry.id)}/` });
+	const send = async () => {
+		const walk = new FolderWalk(folderId);
+		for (let folder = walk.next(); folder; folder = walk.next()) {
+			const listed = await listFolder.call(this, app, settings, accessToken, folder);
+			walk.add(folder, listed);
+			if (!recursive) break;
 		}
-	}
-	return toListOutputs(entries, split, { folder_id: folderId || null });
+		return toListOutputs(walk.entries, split, { folder_id: folderId || null });
+	};
+	return { secrets: [accessToken], send };
 }

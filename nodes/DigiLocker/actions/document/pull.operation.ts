@@ -12,7 +12,7 @@ import { checkText } from '../../helpers/parameters';
 import { bearerJson } from '../../transport';
 import { accessTokenProperty, requestOptionsProperty } from '../common.descriptions';
 import { doctypeProperty, orgidProperty, readDoctype, readOrgid } from '../issuerFields';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 
 const properties: INodeProperties[] = [
 	accessTokenProperty,
@@ -52,7 +52,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters = ['accessToken'];
+export const changesState = true;
+
+export const availableToAgents = false;
 
 const RESERVED = new Set(['orgid', 'doctype', 'consent']);
 
@@ -79,10 +81,10 @@ function readIssuerFields(this: IExecuteFunctions, itemIndex: number): Array<[st
 }
 
 /** POST /oauth2/1/pull/pulldocument: asks an issuer to put a document into the user's Issued Documents. */
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	{ app, itemIndex, settings }: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const accessToken = readAccessToken.call(this, itemIndex);
 	const orgid = readOrgid.call(this, itemIndex);
 	const doctype = readDoctype.call(this, itemIndex);
@@ -92,14 +94,17 @@ export async function execute(
 		['consent', 'Y'],
 		...readIssuerFields.call(this, itemIndex),
 	]);
-	const body = await bearerJson.call(this, app, settings, {
-		method: 'POST',
-		path: PATHS.pullDocument,
-		accessToken,
-		form,
-	});
-	if (typeof body.uri !== 'string' || body.uri === '') {
-		throw invalidResponse('The pull answer from DigiLocker has no "uri"', 200);
-	}
-	return [{ data: { ...body, orgid, doctype } }];
+	const send = async () => {
+		const body = await bearerJson.call(this, app, settings, {
+			method: 'POST',
+			path: PATHS.pullDocument,
+			accessToken,
+			form,
+		});
+		if (typeof body.uri !== 'string' || body.uri === '') {
+			throw invalidResponse('The pull answer from DigiLocker has no "uri"', 200);
+		}
+		return [{ data: { ...body, orgid, doctype } }];
+	};
+	return { secrets: [accessToken], send };
 }

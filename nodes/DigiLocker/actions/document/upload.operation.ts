@@ -2,13 +2,13 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 
 import { PATHS } from '../../helpers/constants';
 import { readAccessToken } from '../../helpers/sharedFields';
-import { validationError } from '../../helpers/errors';
+import { invalidResponse, validationError } from '../../helpers/errors';
 import { bodyHmac } from './integrity';
 import { readText } from '../../helpers/parameters';
 import { checkUploadContent, checkUploadFileName, checkUploadFolder } from './uploadChecks';
 import { bearerUpload } from '../../transport';
 import { accessTokenProperty, requestOptionsProperty } from '../common.descriptions';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 
 const properties: INodeProperties[] = [
 	accessTokenProperty,
@@ -45,13 +45,26 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters = ['accessToken'];
+export const changesState = true;
+
+export const availableToAgents = false;
+
+/** `path` and `size` of DigiLocker's answer (the OAS spells it `Path`); without them the upload is unconfirmed. */
+function readStoredFile(body: Record<string, unknown>): { path: string; size: number } {
+	const path = typeof body.path === 'string' ? body.path : body.Path;
+	const size =
+		typeof body.size === 'string' && /^\d+$/.test(body.size) ? Number(body.size) : body.size;
+	if (typeof path !== 'string' || path === '' || !Number.isInteger(size) || (size as number) < 0) {
+		throw invalidResponse('The upload answer from DigiLocker has no "path" and "size"', 200);
+	}
+	return { path, size: size as number };
+}
 
 /** POST /oauth2/1/file/upload: stores a file in the user's uploaded documents. Checked first, sent once. */
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	{ app, itemIndex, settings }: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const accessToken = readAccessToken.call(this, itemIndex);
 	const propertyName = readText.call(this, 'binaryPropertyName', itemIndex, {
 		label: 'Input Binary Field',
@@ -67,26 +80,19 @@ export async function execute(
 		readText.call(this, 'fileName', itemIndex, { label: 'File Name', maxLength: 200 }) ||
 			(binary.fileName ?? ''),
 	);
-	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-	const contentType = checkUploadContent(bytes, fileName, binary.mimeType);
+	const readBytes = async () => await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	const contentType = checkUploadContent(await readBytes(), fileName, binary.mimeType);
 
 	const path = `${folder}${fileName}`;
-	const body = await bearerUpload.call(this, app, settings, {
-		path: PATHS.upload,
-		accessToken,
-		headers: { 'Content-Type': contentType, path, hmac: bodyHmac(bytes, app.clientSecret) },
-		body: bytes,
-	});
-	const storedPath =
-		typeof body.path === 'string' ? body.path : typeof body.Path === 'string' ? body.Path : path;
-	return [
-		{
-			data: {
-				...body,
-				path: storedPath,
-				size: Number(body.size ?? bytes.length),
-				mime_type: contentType,
-			},
-		},
-	];
+	const send = async () => {
+		const bytes = await readBytes();
+		const body = await bearerUpload.call(this, app, settings, {
+			path: PATHS.upload,
+			accessToken,
+			headers: { 'Content-Type': contentType, path, hmac: bodyHmac(bytes, app.clientSecret) },
+			body: bytes,
+		});
+		return [{ data: { ...body, ...readStoredFile(body), mime_type: contentType } }];
+	};
+	return { secrets: [accessToken], send };
 }

@@ -3,8 +3,8 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { PATHS } from '../../helpers/constants';
 import { readRequestOptionsProperty } from '../common.descriptions';
 import { splitIntoItemsProperty } from '../listOutput';
-import type { OperationContext, OperationOutput } from '../operation';
-import { fetchMetaList } from './metaList';
+import type { OperationContext, PreparedItem } from '../operation';
+import { prepareMetaList } from './metaList';
 
 const properties: INodeProperties[] = [splitIntoItemsProperty, readRequestOptionsProperty];
 
@@ -13,14 +13,16 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters: string[] = [];
+export const changesState = false;
+
+export const availableToAgents = true;
 
 /** POST /oauth2/1/pull/issuers: the issuers documents can be pulled from (app-level, no user token). */
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	context: OperationContext,
-): Promise<OperationOutput[]> {
-	return await fetchMetaList.call(this, context, {
+): Promise<PreparedItem> {
+	return await prepareMetaList.call(this, context, {
 		path: PATHS.issuers,
 		fields: {},
 		listKey: 'issuers',

@@ -3,9 +3,9 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { PATHS } from '../../helpers/constants';
 import { readRequestOptionsProperty } from '../common.descriptions';
 import { splitIntoItemsProperty } from '../listOutput';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 import { orgidProperty, readOrgid } from '../issuerFields';
-import { fetchMetaList } from './metaList';
+import { prepareMetaList } from './metaList';
 
 const properties: INodeProperties[] = [
 	orgidProperty,
@@ -18,15 +18,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters: string[] = [];
+export const changesState = false;
+
+export const availableToAgents = true;
 
 /** POST /oauth2/1/pull/doctype: the document types one issuer can issue. */
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	context: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const orgid = readOrgid.call(this, context.itemIndex);
-	return await fetchMetaList.call(this, context, {
+	return await prepareMetaList.call(this, context, {
 		path: PATHS.documentTypes,
 		fields: { orgid },
 		listKey: 'documents',

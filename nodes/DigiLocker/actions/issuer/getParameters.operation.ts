@@ -3,9 +3,9 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { PATHS } from '../../helpers/constants';
 import { readRequestOptionsProperty } from '../common.descriptions';
 import { splitIntoItemsProperty } from '../listOutput';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 import { doctypeProperty, orgidProperty, readDoctype, readOrgid } from '../issuerFields';
-import { fetchMetaList } from './metaList';
+import { prepareMetaList } from './metaList';
 
 const properties: INodeProperties[] = [
 	orgidProperty,
@@ -19,16 +19,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters: string[] = [];
+export const changesState = false;
+
+export const availableToAgents = true;
 
 /** POST /oauth2/1/pull/parameters: the fields an issuer needs to pull one document type. */
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	context: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const orgid = readOrgid.call(this, context.itemIndex);
 	const doctype = readDoctype.call(this, context.itemIndex);
-	return await fetchMetaList.call(this, context, {
+	return await prepareMetaList.call(this, context, {
 		path: PATHS.issuerParameters,
 		fields: { orgid, doctype },
 		listKey: 'parameters',

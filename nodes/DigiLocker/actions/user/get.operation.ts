@@ -4,7 +4,7 @@ import { PATHS } from '../../helpers/constants';
 import { readAccessToken } from '../../helpers/sharedFields';
 import { bearerJson } from '../../transport';
 import { accessTokenProperty, readRequestOptionsProperty } from '../common.descriptions';
-import type { OperationContext, OperationOutput } from '../operation';
+import type { OperationContext, PreparedItem } from '../operation';
 
 const properties: INodeProperties[] = [accessTokenProperty, readRequestOptionsProperty];
 
@@ -13,25 +13,26 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const secretParameters = ['accessToken'];
+export const changesState = false;
+
+export const availableToAgents = true;
 
 /** https://apisetu.gov.in — DigiLocker Authorized Partner API, "Get User Details" (GET /oauth2/1/user). */
-export async function execute(
+export async function prepare(
 	this: IExecuteFunctions,
 	{ app, itemIndex, settings }: OperationContext,
-): Promise<OperationOutput[]> {
+): Promise<PreparedItem> {
 	const accessToken = readAccessToken.call(this, itemIndex);
-	const user = await bearerJson.call(this, app, settings, {
-		method: 'GET',
-		path: PATHS.user,
-		accessToken,
-	});
-	return [
-		{
-			data: {
-				...user,
-				...(typeof user.digilockerid === 'string' ? { id: user.digilockerid } : {}),
-			},
+	return {
+		secrets: [accessToken],
+		send: async () => {
+			const user = await bearerJson.call(this, app, settings, {
+				method: 'GET',
+				path: PATHS.user,
+				accessToken,
+			});
+			const id = typeof user.digilockerid === 'string' ? { id: user.digilockerid } : {};
+			return [{ data: { ...user, ...id } }];
 		},
-	];
+	};
 }
