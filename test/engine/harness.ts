@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tests wait on real time, outside the node */
 import { Credentials, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
@@ -18,6 +19,7 @@ import {
 	type IVersionedNodeType,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
+	type NodeExecutionHint,
 } from 'n8n-workflow';
 
 import { DigiLockerApi } from '../../credentials/DigiLockerApi.credentials';
@@ -113,6 +115,10 @@ class CredentialsHelper extends ICredentialsHelper {
 export interface NodeRun {
 	/** The DigiLocker node's output items, undefined when the node threw. */
 	items?: INodeExecutionData[];
+	/** The items of n8n's error output, when the node runs with onError "continueErrorOutput". */
+	errorItems?: INodeExecutionData[];
+	/** The hints (warnings) the node added to its run. */
+	hints?: NodeExecutionHint[];
 	/** The error that stopped the workflow, if any. */
 	error?: IRun['data']['resultData']['error'];
 }
@@ -124,6 +130,12 @@ export interface NodeRunOptions {
 	/** Input items with binary data; used instead of `input` when given. */
 	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** n8n's "On Error" setting; wins over continueOnFail. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** The node's type name in the workflow; "digiLockerTool" runs it as n8n's tool variant for AI agents. */
+	typeName?: string;
+	/** Cancels the execution this long after it started, as n8n's Stop button does. */
+	cancelAfterMs?: number;
 }
 
 export async function runDigiLockerNode(options: NodeRunOptions): Promise<NodeRun> {
@@ -140,18 +152,22 @@ export async function runNodeUnderTest(
 		{
 			id: 'digilocker',
 			name: 'DigiLocker',
-			type: 'digiLocker',
+			type: options.typeName ?? 'digiLocker',
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { digiLockerApi: { id: 'cred-1', name: 'DigiLocker test app' } },
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.onError ? { onError: options.onError } : {}),
 		},
 	];
 	const connections = {
 		Start: { main: [[{ node: 'DigiLocker', type: NodeConnectionTypes.Main, index: 0 }]] },
 	};
-	const nodeTypes = new NodeTypes({ start: startNode, digiLocker: nodeType });
+	const nodeTypes = new NodeTypes({
+		start: startNode,
+		[options.typeName ?? 'digiLocker']: nodeType,
+	});
 	const workflow = new Workflow({ id: 'wf-test', nodes, connections, active: false, nodeTypes });
 	const workflowData: IWorkflowBase = {
 		id: 'wf-test',
@@ -183,10 +199,18 @@ export async function runNodeUnderTest(
 			],
 		},
 	});
-	await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(
+		workflow,
+	);
+	if (options.cancelAfterMs !== undefined)
+		setTimeout(() => execution.cancel(), options.cancelAfterMs);
+	await execution.catch(() => undefined);
 	const run = await finished;
+	const task = run.data.resultData.runData.DigiLocker?.[0];
 	return {
-		items: run.data.resultData.runData.DigiLocker?.[0]?.data?.main?.[0] ?? undefined,
+		items: task?.data?.main?.[0] ?? undefined,
+		errorItems: task?.data?.main?.[1] ?? undefined,
+		hints: task?.hints,
 		error: run.data.resultData.error,
 	};
 }

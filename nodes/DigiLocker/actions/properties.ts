@@ -4,6 +4,7 @@ import * as authorization from './authorization/Authorization.resource';
 import * as document from './document/Document.resource';
 import * as issuer from './issuer/Issuer.resource';
 import * as user from './user/User.resource';
+import { operationsForAgents } from './agentOperations';
 
 export const properties: INodeProperties[] = [
 	{
@@ -19,8 +20,8 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'authorization',
 	},
-	...authorization.description,
-	...user.description,
-	...document.description,
-	...issuer.description,
+	...operationsForAgents(authorization.description, authorization.operations),
+	...operationsForAgents(user.description, user.operations),
+	...operationsForAgents(document.description, document.operations),
+	...operationsForAgents(issuer.description, issuer.operations),
 ];
