@@ -38,7 +38,7 @@ const userGet: INodeParameters = {
 };
 
 async function eventually(condition: () => boolean) {
-	for (let waited = 0; !condition() && waited < 5000; waited += 50) {
+	for (let waited = 0; !condition() && waited < 15_000; waited += 50) {
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 }
@@ -91,7 +91,7 @@ describe('Timeout is a deadline for the whole request', () => {
 		const started = Date.now();
 		const result = await run(server, userGet);
 		expect(errorOf(result)).toMatchObject({ code: 'TIMEOUT' });
-		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(Date.now() - started).toBeLessThan(20_000);
 		await eventually(() => server.abortedByClient > 0);
 		expect(server.abortedByClient).toBe(1);
 	});
@@ -110,7 +110,7 @@ describe('Timeout is a deadline for the whole request', () => {
 		const started = Date.now();
 		const result = await run(server, refresh);
 		expect(errorOf(result)).toMatchObject({ code: 'TIMEOUT' });
-		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(Date.now() - started).toBeLessThan(20_000);
 	});
 
 	it('aborts the request in flight when the execution is cancelled', async () => {
