@@ -7,6 +7,7 @@ import { redirectUriFor, startSim } from '../lib/simulator.mjs';
 import { createInstance, freePort } from '../real-n8n/instance.mjs';
 import { cases } from './cases.mjs';
 import { BAD_SECRET, BAD_SECRET_CREDENTIAL, modeWorkflows } from './workflows.mjs';
+import { redirectingCredential, startRedirector } from './writes.mjs';
 
 export async function runMode(loadMode, { checks, withAsCommitted = false }) {
 	const prefix = `[${loadMode}]`;
@@ -16,6 +17,7 @@ export async function runMode(loadMode, { checks, withAsCommitted = false }) {
 	const n8nPort = await freePort();
 	const redirectUri = redirectUriFor(n8nPort);
 	const sim = await startSim({ redirectUris: [redirectUri] });
+	const redirector = await startRedirector();
 	let inst;
 	try {
 		inst = await createInstance({ loadMode, log });
@@ -29,13 +31,23 @@ export async function runMode(loadMode, { checks, withAsCommitted = false }) {
 					redirectUri,
 					clientSecret: BAD_SECRET,
 				}),
+				redirectingCredential({ baseUrl: redirector.baseUrl, redirectUri }),
 			],
 			workflows: Object.values(wf),
 			log,
 		});
 		await inst.startServer({ port: n8nPort });
 		const setupMs = performance.now() - t0;
-		const ctx = { loadMode, n8n: `http://localhost:${n8nPort}`, redirectUri, sim, inst, wf, check };
+		const ctx = {
+			loadMode,
+			n8n: `http://localhost:${n8nPort}`,
+			redirectUri,
+			sim,
+			inst,
+			wf,
+			check,
+			redirector,
+		};
 		for (const run of cases) {
 			try {
 				await run(ctx);
@@ -60,6 +72,7 @@ export async function runMode(loadMode, { checks, withAsCommitted = false }) {
 			log(`n8n log tail:\n${inst.serverLogs().slice(-3000)}`);
 		await inst?.dispose();
 		await sim.stop();
+		await redirector.stop();
 		log(`done in ${Math.round((performance.now() - t0) / 1000)}s`);
 	}
 }

@@ -2,6 +2,7 @@
 // so the test can read every DigiLocker envelope from n8n's DB), an e2e-only probe workflow, and optionally a copy of
 // the callback example exactly as committed (successful executions not saved) on its own webhook path.
 import { EXAMPLE_CREDENTIAL, adaptWorkflow, loadExamples } from '../lib/examples.mjs';
+import { writesWorkflow } from './writes.mjs';
 
 export const BAD_SECRET_CREDENTIAL = Object.freeze({
 	id: 'e2eBadSecret01',
@@ -27,6 +28,7 @@ export function modeWorkflows(nodeType, { withAsCommitted }) {
 		documents: adaptWorkflow(examples.documents, { nodeType, settings: SAVE_EVERYTHING }),
 		probes: probeWorkflow(nodeType),
 		operations: operationsWorkflow(nodeType),
+		writes: writesWorkflow(nodeType),
 	};
 	if (withAsCommitted) {
 		workflows.asCommitted = adaptWorkflow(examples.callback, {
