@@ -7,6 +7,7 @@ import { lastExecutionId, nodeItems, ranNodes, waitForExecution } from '../lib/e
 import { request, withQuery } from '../lib/http.mjs';
 import { SIM_APP } from '../lib/simulator.mjs';
 import { assert, assertNoSecrets } from './checks.mjs';
+import { credentialTestButton } from './credentialTest.mjs';
 import { AS_COMMITTED, BAD_SECRET, PROBE_VERIFIER } from './workflows.mjs';
 
 const ASHA = { name: 'Asha Simulated Verma', digilockerid: '529c7625-9961-4b3f-9414-d2d247136131' };
@@ -535,4 +536,5 @@ export const cases = [
 			},
 		);
 	},
+	credentialTestButton,
 ];

@@ -8,7 +8,7 @@ import { createInstance, freePort } from '../real-n8n/instance.mjs';
 import { cases } from './cases.mjs';
 import { BAD_SECRET, BAD_SECRET_CREDENTIAL, modeWorkflows } from './workflows.mjs';
 
-export async function runMode(loadMode, { checks, withAsCommitted = false }) {
+export async function runMode(loadMode, { checks, withAsCommitted = false, only }) {
 	const prefix = `[${loadMode}]`;
 	const log = (line) => console.log(`# ${prefix} ${line}`);
 	const check = (label, fn) => checks.check(prefix, label, fn);
@@ -36,7 +36,7 @@ export async function runMode(loadMode, { checks, withAsCommitted = false }) {
 		await inst.startServer({ port: n8nPort });
 		const setupMs = performance.now() - t0;
 		const ctx = { loadMode, n8n: `http://localhost:${n8nPort}`, redirectUri, sim, inst, wf, check };
-		for (const run of cases) {
+		for (const run of cases.filter((c) => !only || only.includes(c.name))) {
 			try {
 				await run(ctx);
 			} catch (error) {
