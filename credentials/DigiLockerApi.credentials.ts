@@ -9,7 +9,12 @@ import type {
 
 import { applyClientAuthentication } from './digiLockerApi/clientAuthentication';
 import { ENVIRONMENT_BASE_URLS, PATHS } from '../nodes/DigiLocker/helpers/constants';
-import { CREDENTIAL_TEST_CODE_VERIFIER, credentialTestRules } from './digiLockerApi/credentialTest';
+import {
+	CREDENTIAL_TEST_CODE_VERIFIER,
+	STATUSES_THAT_FAIL,
+	credentialTestRules,
+} from './digiLockerApi/credentialTest';
+import { assertAddressedToApp, checkedApp } from './digiLockerApi/requestGuard';
 
 const baseUrlExpression =
 	'={{ $credentials.environment === "custom" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : ' +
@@ -103,10 +108,18 @@ export class DigiLockerApi implements ICredentialType {
 		},
 	];
 
+	/** Runs on every request that carries the key and secret, the Test's included, before it is sent. */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => applyClientAuthentication(credentials, requestOptions);
+	): Promise<IHttpRequestOptions> => {
+		assertAddressedToApp(checkedApp(credentials), requestOptions);
+		return {
+			...applyClientAuthentication(credentials, requestOptions),
+			// n8n re-attaches Authorization on a cross-origin redirect.
+			disableFollowRedirect: true,
+		};
+	};
 
 	test: ICredentialTestRequest = {
 		request: {
@@ -120,7 +133,8 @@ export class DigiLockerApi implements ICredentialType {
 				redirect_uri: '={{ $credentials.redirectUri }}',
 				code_verifier: CREDENTIAL_TEST_CODE_VERIFIER,
 			},
-			ignoreHttpStatusErrors: true,
+			ignoreHttpStatusErrors: { ignore: true, except: STATUSES_THAT_FAIL },
+			disableFollowRedirect: true,
 		},
 		rules: credentialTestRules,
 	};

@@ -4,6 +4,9 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
+/** application/x-www-form-urlencoded, as RFC 6749 §2.3.1 asks of each Basic part (space as "+"). */
+const formEncode = (value: string) => new URLSearchParams([['', value]]).toString().slice(1);
+
 /**
  * Adds the app's client authentication to a token or revoke request: an HTTP Basic header, or
  * `client_id` and `client_secret` form fields, as the credential's "Client Authentication" says.
@@ -28,7 +31,9 @@ export function applyClientAuthentication(
 			body: { ...fields, client_id: clientId, client_secret: clientSecret },
 		};
 	}
-	const basic = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
+	const basic = Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString(
+		'base64',
+	);
 	return {
 		...requestOptions,
 		headers: { ...requestOptions.headers, Authorization: `Basic ${basic}` },

@@ -7,6 +7,7 @@ import { lastExecutionId, nodeItems, ranNodes, waitForExecution } from '../lib/e
 import { request, withQuery } from '../lib/http.mjs';
 import { SIM_APP } from '../lib/simulator.mjs';
 import { assert, assertNoSecrets } from './checks.mjs';
+import { credentialTestButton } from './credentialTest.mjs';
 import { AS_COMMITTED, BAD_SECRET, PROBE_VERIFIER } from './workflows.mjs';
 import { writesCases } from './writes.mjs';
 
@@ -536,5 +537,6 @@ export const cases = [
 			},
 		);
 	},
+	credentialTestButton,
 	...writesCases,
 ];

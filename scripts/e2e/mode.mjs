@@ -9,7 +9,7 @@ import { cases } from './cases.mjs';
 import { BAD_SECRET, BAD_SECRET_CREDENTIAL, modeWorkflows } from './workflows.mjs';
 import { redirectingCredential, startRedirector } from './writes.mjs';
 
-export async function runMode(loadMode, { checks, withAsCommitted = false }) {
+export async function runMode(loadMode, { checks, withAsCommitted = false, only }) {
 	const prefix = `[${loadMode}]`;
 	const log = (line) => console.log(`# ${prefix} ${line}`);
 	const check = (label, fn) => checks.check(prefix, label, fn);
@@ -48,7 +48,7 @@ export async function runMode(loadMode, { checks, withAsCommitted = false }) {
 			check,
 			redirector,
 		};
-		for (const run of cases) {
+		for (const run of cases.filter((c) => !only || only.includes(c.name))) {
 			try {
 				await run(ctx);
 			} catch (error) {

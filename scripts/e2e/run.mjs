@@ -2,7 +2,7 @@
 // in both ways n8n loads the package: from the built folder (CUSTOM.digiLocker) and installed from the `npm pack`
 // tarball as a community package (n8n-nodes-digilocker.digiLocker). Asserts on the webhook answers and on the
 // executions n8n stored. Installs n8n into .cache/n8n on first use.
-// Flags: --mode=folder,package (default both)  --serial (one mode after the other; default: both at once)  --no-build
+// Flags: --mode=folder,package (default both)  --cases=name,… (only these cases of cases.mjs)  --serial (one mode after the other; default: both at once)  --no-build
 // Ends with "e2e: N passed, M failed"; exit code 0 only when nothing failed.
 import '../lib/npm-env.mjs'; // before anything starts npm
 
@@ -17,6 +17,10 @@ const modes = args
 	.find((a) => a.startsWith('--mode='))
 	?.slice(7)
 	.split(',') ?? ['folder', 'package'];
+const only = args
+	.find((a) => a.startsWith('--cases='))
+	?.slice(8)
+	.split(',');
 const t0 = performance.now();
 const checks = createChecks();
 const say = (line) => console.log(`# ${line}`);
@@ -26,7 +30,11 @@ try {
 	if (!args.includes('--no-build')) buildPackage({ log: say });
 	await ensureN8n({ log: say });
 	// the as-committed callback check runs once, in the mode users install (package)
-	const options = (mode) => ({ checks, withAsCommitted: mode === 'package' || modes.length === 1 });
+	const options = (mode) => ({
+		checks,
+		withAsCommitted: mode === 'package' || modes.length === 1,
+		only,
+	});
 	if (args.includes('--serial')) for (const mode of modes) await runMode(mode, options(mode));
 	else await Promise.all(modes.map((mode) => runMode(mode, options(mode))));
 } catch (error) {

@@ -2,8 +2,11 @@ import { applyClientAuthentication } from '../../credentials/digiLockerApi/clien
 
 const credentials = { clientId: 'APPKEY', clientSecret: 's3cr:et', clientAuthentication: 'basic' };
 
+const basicOf = (user: string, password: string) =>
+	`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
 describe('applyClientAuthentication', () => {
-	it('puts the key and secret in a Basic header and leaves the form alone', () => {
+	it('puts the form-encoded key and secret in a Basic header and leaves the form alone', () => {
 		const form = new URLSearchParams({ grant_type: 'refresh_token' });
 		const result = applyClientAuthentication(credentials, {
 			url: '/t',
@@ -12,9 +15,17 @@ describe('applyClientAuthentication', () => {
 		});
 		expect(result.headers).toEqual({
 			Accept: 'application/json',
-			Authorization: `Basic ${Buffer.from('APPKEY:s3cr:et').toString('base64')}`,
+			Authorization: basicOf('APPKEY', 's3cr%3Aet'),
 		});
 		expect(String(result.body)).toBe('grant_type=refresh_token');
+	});
+
+	it('form-encodes both Basic parts as RFC 6749 §2.3.1 asks (space as +, reserved characters as %XX)', () => {
+		const result = applyClientAuthentication(
+			{ clientId: 'app id:1', clientSecret: 'a+b/c=d:e%f g', clientAuthentication: 'basic' },
+			{ url: '/t' },
+		);
+		expect(result.headers?.Authorization).toBe(basicOf('app+id%3A1', 'a%2Bb%2Fc%3Dd%3Ae%25f+g'));
 	});
 
 	it('adds client_id and client_secret to a URLSearchParams body without changing the original', () => {

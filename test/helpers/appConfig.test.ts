@@ -89,6 +89,14 @@ describe('toAppConfig', () => {
 	});
 
 	it.each([
+		'http://localhost:5678/webhook/cb',
+		'http://127.0.0.1:5678/webhook/cb',
+		'http://[::1]:5678/webhook/cb',
+	])('accepts the loopback http Redirect URI %s', (redirectUri) => {
+		expect(toAppConfig({ ...complete, redirectUri }).redirectUri).toBe(redirectUri);
+	});
+
+	it.each([
 		[{ clientId: '' }, 'The App Key (Client ID) of the DigiLocker credential is empty'],
 		[
 			{ clientSecret: '   ' },
@@ -100,7 +108,15 @@ describe('toAppConfig', () => {
 		],
 		[
 			{ redirectUri: 'javascript:alert(1)' },
-			'The Redirect URI of the DigiLocker credential must be an http(s) URL',
+			'The Redirect URI must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
+		],
+		[
+			{ redirectUri: 'http://n8n.example.com/webhook/cb' },
+			'The Redirect URI must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
+		],
+		[
+			{ redirectUri: 'http://127.0.0.1.nip.io/webhook/cb' },
+			'The Redirect URI must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
 		],
 		[{ clientAuthentication: 'jwt' }, 'Unknown client authentication "jwt"'],
 	])('rejects %j', (override, message) => {

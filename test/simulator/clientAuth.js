@@ -3,7 +3,7 @@
 /**
  * Client authentication for the token and revoke endpoints: HTTP Basic (client_id as user,
  * client_secret as password) or client_id + client_secret form fields. When both are sent they
- * must agree. The credentials are used as sent (no form-decoding of the Basic values).
+ * must agree. Each Basic part is form-decoded after the split at the first ":" (RFC 6749 §2.3.1).
  */
 
 const crypto = require('crypto');
@@ -15,6 +15,18 @@ function clientAuthFailed() {
 	return new OAuthError(401, 'invalid_client', 'Client authentication failed', {
 		'WWW-Authenticate': 'Basic realm="DigiLocker Simulator"',
 	});
+}
+
+/**
+ * application/x-www-form-urlencoded decoding of one Basic part; undefined when a %-escape is malformed.
+ * @param {string} part
+ */
+function formDecode(part) {
+	try {
+		return decodeURIComponent(part.replace(/\+/g, ' '));
+	} catch {
+		return undefined;
+	}
 }
 
 /**
@@ -30,12 +42,10 @@ function parseBasic(header) {
 	const decoded = Buffer.from(encoded, 'base64').toString('utf8');
 	const colon = decoded.indexOf(':');
 	if (colon <= 0) return { present: true, valid: false };
-	return {
-		present: true,
-		valid: true,
-		id: decoded.slice(0, colon),
-		secret: decoded.slice(colon + 1),
-	};
+	const id = formDecode(decoded.slice(0, colon));
+	const secret = formDecode(decoded.slice(colon + 1));
+	if (id === undefined || secret === undefined) return { present: true, valid: false };
+	return { present: true, valid: true, id, secret };
 }
 
 /**

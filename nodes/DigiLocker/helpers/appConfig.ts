@@ -15,8 +15,15 @@ export interface DigiLockerApp {
 
 const CREDENTIAL_HINT = 'Open the DigiLocker credential and fix the field named in the message.';
 
+const HTTPS_RULE = 'must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)';
+
 function isLoopbackHost(hostname: string): boolean {
 	return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** https, or plain http on a loopback host: nothing secret crosses a network in clear. */
+export function isSecureUrl(url: URL): boolean {
+	return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 }
 
 /** A custom base URL must be https, or http on a loopback host (a local simulator). */
@@ -40,13 +47,8 @@ export function resolveBaseUrl(environment: unknown, customBaseUrl: unknown): st
 			CREDENTIAL_HINT,
 		);
 	}
-	const secure =
-		url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-	if (!secure) {
-		throw validationError(
-			'The custom Base URL must use https (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)',
-			CREDENTIAL_HINT,
-		);
+	if (!isSecureUrl(url)) {
+		throw validationError(`The custom Base URL ${HTTPS_RULE}`, CREDENTIAL_HINT);
 	}
 	if (url.search || url.hash || url.username || url.password) {
 		throw validationError(
@@ -79,11 +81,8 @@ function checkRedirectUri(value: string): string {
 			CREDENTIAL_HINT,
 		);
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw validationError(
-			'The Redirect URI of the DigiLocker credential must be an http(s) URL',
-			CREDENTIAL_HINT,
-		);
+	if (!isSecureUrl(url)) {
+		throw validationError(`The Redirect URI ${HTTPS_RULE}`, CREDENTIAL_HINT);
 	}
 	return value;
 }
