@@ -100,7 +100,7 @@ export function writesWorkflow(nodeType) {
 				type: 'n8n-nodes-base.splitOut',
 				typeVersion: 1,
 				position: [240, 0],
-				parameters: { fieldToSplitOut: 'body.tokens', destinationFieldName: 'token', options: {} },
+				parameters: { fieldToSplitOut: 'body.tokens', options: { destinationFieldName: 'token' } },
 			},
 			refresh(3, 'Refresh Each', EXAMPLE_CREDENTIAL, 0, '={{ $json.token }}'),
 			webhook(4, 'e2e/redirected', 300),
