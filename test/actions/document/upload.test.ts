@@ -103,6 +103,24 @@ describe('document › upload', () => {
 			"Destination Folder must be a path like / or /Documents/KYC, without . or .. and \\ : * ? < > | ' ^ ~",
 		],
 		[
+			'a file name outside ASCII (from the binary data)',
+			{},
+			withFile(pdf, 'दस्तावेज़.pdf', 'application/pdf'),
+			'File Name must be plain ASCII: DigiLocker documents no way to send other characters',
+		],
+		[
+			'a file name outside ASCII (from File Name)',
+			{ fileName: 'café.pdf' },
+			undefined,
+			'File Name must be plain ASCII: DigiLocker documents no way to send other characters',
+		],
+		[
+			'a destination folder outside ASCII',
+			{ folder: '/दस्तावेज़' },
+			undefined,
+			'Destination Folder must be plain ASCII: DigiLocker documents no way to send other characters',
+		],
+		[
 			'a file over 10 MB',
 			{},
 			withFile(Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]), 'big.pdf', 'application/pdf'),
