@@ -7,7 +7,7 @@ const FORBIDDEN_NAME_CHARACTERS = /[\\/:*?<>|'^~]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 /** The `path` header carries the name, and DigiLocker documents no encoding for anything outside ASCII. */
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
 /** The type the bytes themselves show, from their first bytes. */
 export function sniffFileType(bytes: Buffer): string | undefined {
@@ -28,7 +28,7 @@ export function checkUploadFileName(fileName: string): string {
 			"File Name must not contain \\ / : * ? < > | ' ^ ~ or control characters",
 		);
 	}
-	if (NON_ASCII.test(name)) {
+	if (NOT_PRINTABLE_ASCII.test(name)) {
 		throw validationError(
 			'File Name must be plain ASCII: DigiLocker documents no way to send other characters',
 		);
@@ -54,14 +54,14 @@ export function checkUploadFolder(folder: string): string {
 				? index === segments.length - 1
 				: segment !== '.' && segment !== '..' && !/[\\:*?<>|'^~]/.test(segment),
 		);
-	if (NON_ASCII.test(text)) {
-		throw validationError(
-			'Destination Folder must be plain ASCII: DigiLocker documents no way to send other characters',
-		);
-	}
 	if (!valid || text.length > 512) {
 		throw validationError(
 			"Destination Folder must be a path like / or /Documents/KYC, without . or .. and \\ : * ? < > | ' ^ ~",
+		);
+	}
+	if (NOT_PRINTABLE_ASCII.test(text)) {
+		throw validationError(
+			'Destination Folder must be plain ASCII: DigiLocker documents no way to send other characters',
 		);
 	}
 	return text.endsWith('/') ? text : `${text}/`;
