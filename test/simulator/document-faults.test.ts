@@ -130,6 +130,40 @@ describe('wrong-hmac', () => {
 	});
 });
 
+describe('no-hmac', () => {
+	it.each([
+		['file', () => fileUrl(firstUri('DRVLC'))],
+		['xml', () => url(`/oauth2/1/xml/${encodeURIComponent(firstUri('DRVLC'))}`)],
+		['eaadhaar', () => url('/oauth2/3/xml/eaadhaar')],
+	])(
+		"on '%s' sends the right body without an hmac header, for `times` requests",
+		async (key, target) => {
+			sim.setFault(key, { type: 'no-hmac', times: 1 });
+			const bare = await getWith(token, target());
+			expect(bare.status).toBe(200);
+			expect(bare.headers.get('hmac')).toBeNull();
+			const good = await getWith(token, target());
+			expect(good.headers.get('hmac')).toBe(bodyHmac(testApp.clientSecret, good.bytes));
+			if (key === 'file') expect(good.bytes).toEqual(bare.bytes);
+		},
+	);
+});
+
+describe('json-200', () => {
+	it('answers HTTP 200 with the given body, on any route', async () => {
+		sim.setFault('user', { type: 'json-200', body: { error: 'invalid_token' }, times: 1 });
+		const res = await getWith(token, url('/oauth2/1/user'));
+		expect(res.status).toBe(200);
+		expect(res.json).toEqual({ error: 'invalid_token' });
+	});
+
+	it('needs a body', () => {
+		expect(() => sim.setFault('user', { type: 'json-200' } as never)).toThrow(
+			'simulator: json-200 fault needs a body object',
+		);
+	});
+});
+
 describe('truncated on binary routes', () => {
 	it('sends the real headers and half the bytes, then closes', async () => {
 		sim.setFault('file', { type: 'truncated', times: 1 });

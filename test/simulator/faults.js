@@ -3,9 +3,10 @@
 /**
  * Per-route fault injection. A fault set for a route key wins over one set for '*'.
  * `times: n` applies the fault to the next n requests on that key, then removes it.
- * On binary routes (file, xml, eaadhaar) 'truncated' and 'wrong-hmac' are body faults: the
- * route builds its real response and applies them itself (see send-file.js). 'wrong-hmac' does
- * nothing on other routes.
+ * On binary routes (file, xml, eaadhaar) 'truncated', 'wrong-hmac' and 'no-hmac' are body faults:
+ * the route builds its real response and applies them itself (see send-file.js). 'wrong-hmac' and
+ * 'no-hmac' do nothing on other routes. 'json-200' answers HTTP 200 with the given JSON body on any
+ * route (an OAuth error in a success answer, an upload answer without its fields).
  */
 
 const FAULT_TYPES = [
@@ -16,8 +17,10 @@ const FAULT_TYPES = [
 	'malformed-json',
 	'html',
 	'wrong-hmac',
+	'no-hmac',
+	'json-200',
 ];
-const BODY_FAULT_TYPES = ['truncated', 'wrong-hmac'];
+const BODY_FAULT_TYPES = ['truncated', 'wrong-hmac', 'no-hmac'];
 
 /** @type {Record<number, { error: string, description: string }>} */
 const DEFAULT_STATUS_BODIES = {
@@ -36,7 +39,9 @@ const DEFAULT_STATUS_BODIES = {
  *   | { type: 'truncated', times?: number }
  *   | { type: 'malformed-json', times?: number }
  *   | { type: 'html', times?: number }
- *   | { type: 'wrong-hmac', times?: number }} Fault
+ *   | { type: 'wrong-hmac', times?: number }
+ *   | { type: 'no-hmac', times?: number }
+ *   | { type: 'json-200', body: object, times?: number }} Fault
  */
 
 /**
@@ -57,6 +62,9 @@ function validateFault(fault) {
 	}
 	if (fault.type === 'latency' && !(Number.isFinite(fault.ms) && fault.ms >= 0)) {
 		throw new TypeError('simulator: latency fault needs ms >= 0');
+	}
+	if (fault.type === 'json-200' && (typeof fault.body !== 'object' || fault.body === null)) {
+		throw new TypeError('simulator: json-200 fault needs a body object');
 	}
 	if (fault.type === 'status') {
 		if (!Number.isInteger(fault.status) || fault.status < 400 || fault.status > 599) {
@@ -111,7 +119,7 @@ function createFaultRegistry(routeKeys) {
 
 /**
  * Applies a fault. Resolves true when the fault produced (or killed) the response, false when
- * the normal handler should still run (latency, and wrong-hmac outside binary routes).
+ * the normal handler should still run (latency, and wrong-hmac or no-hmac outside binary routes).
  * @param {Fault} fault
  * @param {import('http').ServerResponse} res
  * @param {(ms: number) => Promise<void>} sleep
@@ -155,6 +163,15 @@ async function applyFault(fault, res, sleep) {
 		}
 		case 'malformed-json': {
 			const text = '{"access_token": "abc"';
+			res.writeHead(200, {
+				'Content-Type': 'application/json; charset=utf-8',
+				'Content-Length': String(Buffer.byteLength(text)),
+			});
+			res.end(text);
+			return true;
+		}
+		case 'json-200': {
+			const text = JSON.stringify(fault.body);
 			res.writeHead(200, {
 				'Content-Type': 'application/json; charset=utf-8',
 				'Content-Length': String(Buffer.byteLength(text)),

@@ -3,8 +3,8 @@
 /**
  * Binary responses (Get File, XML, e-Aadhaar): Content-Type, Content-Length, Content-Disposition
  * and the `hmac` header, with the body streamed chunk by chunk. Honours the route-level faults
- * 'wrong-hmac' (right body, wrong hmac) and 'truncated' (full Content-Length, half the body,
- * then the connection closes).
+ * 'wrong-hmac' (right body, wrong hmac), 'no-hmac' (right body, no hmac header) and 'truncated'
+ * (full Content-Length, half the body, then the connection closes).
  */
 
 const { contentHmac } = require('./content');
@@ -103,7 +103,9 @@ async function sendFile(ctx, file, clientSecret) {
 		'Content-Length': String(size),
 		'Content-Disposition': contentDisposition(file.filename),
 		'Cache-Control': 'no-store',
-		hmac: fault?.type === 'wrong-hmac' ? corruptHmac(hmac) : hmac,
+		...(fault?.type === 'no-hmac'
+			? {}
+			: { hmac: fault?.type === 'wrong-hmac' ? corruptHmac(hmac) : hmac }),
 	});
 	if (fault?.type === 'truncated') {
 		await writeChunks(res, file.content.chunks(), Math.floor(size / 2));

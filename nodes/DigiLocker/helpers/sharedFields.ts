@@ -43,14 +43,26 @@ export function readDocumentUri(this: IExecuteFunctions, itemIndex: number): str
 	);
 }
 
+/** Names that, as keys of an item's binary data, reach JavaScript's object machinery instead of a field. */
+const RESERVED_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function checkBinaryFieldName(name: string, label: string): string {
+	if (RESERVED_FIELD_NAMES.has(name)) {
+		throw validationError(`${label} must not be "${name}": choose another field name`);
+	}
+	return name;
+}
+
 export function readBinaryPropertyName(this: IExecuteFunctions, itemIndex: number): string {
-	return readText.call(this, 'binaryPropertyName', itemIndex, {
-		label: 'Put Output File in Field',
+	const label = 'Put Output File in Field';
+	const name = readText.call(this, 'binaryPropertyName', itemIndex, {
+		label,
 		required: true,
 		maxLength: 128,
 		pattern: /^[A-Za-z0-9_$-][A-Za-z0-9_$.-]*$/,
 		patternHint: 'must be a field name (letters, digits, _ - . $)',
 	});
+	return checkBinaryFieldName(name, label);
 }
 
 /** The parameters of an operation that fetches one document into binary data. */

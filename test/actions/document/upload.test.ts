@@ -71,6 +71,45 @@ describe('document › upload', () => {
 		expect(requestsTo(sim, '/file/upload')).toHaveLength(1);
 	});
 
+	it('answers an OAuth error sent with HTTP 200 as that error, not as an upload', async () => {
+		sim.setFault('upload', { type: 'json-200', body: { error: 'invalid_token' } });
+		const run = await upload({ folder: '/' });
+		expect(errorOf(run)).toMatchObject({
+			code: 'INVALID_TOKEN',
+			status: 200,
+			upstream: { error: 'invalid_token' },
+		});
+		expect(requestsTo(sim, '/file/upload')).toHaveLength(1);
+	});
+
+	it.each([
+		['no path and size', { status: 'ok' }],
+		['a path but no size', { path: '/a.pdf' }],
+		['a size but no path', { size: '12' }],
+		['an empty path', { path: '', size: '12' }],
+		['a size that is not a number', { path: '/a.pdf', size: 'twelve' }],
+	])('answers an upload answer with %s as INVALID_RESPONSE', async (_case, body) => {
+		sim.setFault('upload', { type: 'json-200', body });
+		const run = await upload({ folder: '/' });
+		expect(errorOf(run)).toEqual({
+			code: 'INVALID_RESPONSE',
+			message: 'The upload answer from DigiLocker has no "path" and "size"',
+			status: 200,
+		});
+	});
+
+	it('takes the OpenAPI spelling "Path" of the answer', async () => {
+		sim.setFault('upload', { type: 'json-200', body: { Path: '/consent form.pdf', size: 41 } });
+		const run = await upload({ folder: '/' });
+		expect(dataOf(run)).toEqual([
+			expect.objectContaining({
+				path: '/consent form.pdf',
+				size: 41,
+				mime_type: 'application/pdf',
+			}),
+		]);
+	});
+
 	it.each([
 		[
 			'no binary field',
@@ -101,6 +140,24 @@ describe('document › upload', () => {
 			{ folder: '/Documents/../..' },
 			undefined,
 			"Destination Folder must be a path like / or /Documents/KYC, without . or .. and \\ : * ? < > | ' ^ ~",
+		],
+		[
+			'a file name outside ASCII (from the binary data)',
+			{},
+			withFile(pdf, 'दस्तावेज़.pdf', 'application/pdf'),
+			'File Name must be plain ASCII: DigiLocker documents no way to send other characters',
+		],
+		[
+			'a file name outside ASCII (from File Name)',
+			{ fileName: 'café.pdf' },
+			undefined,
+			'File Name must be plain ASCII: DigiLocker documents no way to send other characters',
+		],
+		[
+			'a destination folder outside ASCII',
+			{ folder: '/दस्तावेज़' },
+			undefined,
+			'Destination Folder must be plain ASCII: DigiLocker documents no way to send other characters',
 		],
 		[
 			'a file over 10 MB',

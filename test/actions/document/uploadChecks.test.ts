@@ -35,6 +35,14 @@ describe('upload checks', () => {
 		['a.gif', 'File Name must end in .pdf, .jpg, .jpeg or .png'],
 		['noextension', 'File Name must end in .pdf, .jpg, .jpeg or .png'],
 		[`${'x'.repeat(200)}.pdf`, 'File Name is longer than 200 characters'],
+		[
+			'दस्तावेज़.pdf',
+			'File Name must be plain ASCII: DigiLocker documents no way to send other characters',
+		],
+		[
+			'r\u00e9sum\u00e9.pdf',
+			'File Name must be plain ASCII: DigiLocker documents no way to send other characters',
+		],
 	])('refuses the file name %j', (name, message) => {
 		expect(() => checkUploadFileName(name)).toThrow(
 			expect.objectContaining({ code: 'VALIDATION_ERROR', message }),
@@ -50,14 +58,21 @@ describe('upload checks', () => {
 		expect(checkUploadFolder(folder)).toBe(normalized);
 	});
 
-	it.each(['Documents', '/a/../b', '/a/./b', '//a', '/a//b', '/a?b', '/a\nb'])(
-		'refuses the folder %j',
-		(folder) => {
-			expect(() => checkUploadFolder(folder)).toThrow(
-				expect.objectContaining({ code: 'VALIDATION_ERROR' }),
-			);
-		},
-	);
+	it.each([
+		'Documents',
+		'/a/../b',
+		'/a/./b',
+		'//a',
+		'/a//b',
+		'/a?b',
+		'/a\nb',
+		'/दस्तावेज़',
+		'/Caf\u00e9',
+	])('refuses the folder %j', (folder) => {
+		expect(() => checkUploadFolder(folder)).toThrow(
+			expect.objectContaining({ code: 'VALIDATION_ERROR' }),
+		);
+	});
 
 	it('gives the content type the bytes show', () => {
 		expect(checkUploadContent(pdf, 'a.pdf', 'application/pdf')).toBe('application/pdf');

@@ -56,6 +56,20 @@ describe('user › get', () => {
 		expect(JSON.stringify(run.items)).not.toContain(testApp.clientSecret);
 	});
 
+	it('answers an OAuth error sent with HTTP 200 as that error, not as the user', async () => {
+		sim.setFault('user', {
+			type: 'json-200',
+			body: { error: 'invalid_token', error_description: 'The access token is invalid' },
+		});
+		const run = await runDocumentNode(sim, { resource: 'user', operation: 'get', accessToken });
+		expect(errorOf(run)).toMatchObject({
+			code: 'INVALID_TOKEN',
+			status: 200,
+			upstream: { error: 'invalid_token' },
+		});
+		expect(run.items![0].json.success).toBe(false);
+	});
+
 	it('throws NodeApiError with the code when not continuing on fail', async () => {
 		const run = await runDocumentNode(
 			sim,

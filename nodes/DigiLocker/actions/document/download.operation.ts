@@ -10,11 +10,13 @@ import {
 } from '../common.descriptions';
 import type { OperationContext, PreparedItem } from '../operation';
 import { receiveFile } from './receiveFile';
+import { readRequireHmac, requireHmacProperty } from './requireHmac';
 
 const properties: INodeProperties[] = [
 	accessTokenProperty,
 	uriProperty,
 	binaryPropertyNameProperty,
+	requireHmacProperty,
 	readRequestOptionsProperty,
 ];
 
@@ -36,6 +38,7 @@ export async function prepare(
 		this,
 		context.itemIndex,
 	);
+	const requireHmac = readRequireHmac.call(this, context.itemIndex);
 	return {
 		secrets: [accessToken],
 		send: async () => {
@@ -44,6 +47,7 @@ export async function prepare(
 				accessToken,
 				nameHint: uri,
 				binaryPropertyName,
+				requireHmac,
 			});
 			return [{ data: { uri, ...file.data }, binary: file.binary }];
 		},

@@ -51,11 +51,15 @@ function fileNameFromDisposition(disposition: unknown): string | undefined {
 	return plain ? plain[1].trim() : undefined;
 }
 
-/** A safe file name: no path, no control or reserved characters. */
-function sanitize(fileName: string): string {
-	const base = fileName.split(/[/\\]/).pop() ?? '';
+/** Marks and overrides that reorder how a name is shown, so `cod.exe` can display as `exe.doc`. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A safe file name: no path, no control, bidi or reserved characters; undefined when nothing usable is left. */
+function sanitize(fileName: string): string | undefined {
+	const base = (fileName.split(/[/\\]/).pop() ?? '').replace(BIDI_CONTROLS, '').trim();
 	// eslint-disable-next-line no-control-regex
-	return base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').slice(0, 200);
+	const safe = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').slice(0, 200);
+	return safe === '' || safe === '.' || safe === '..' ? undefined : safe;
 }
 
 /** Content-Disposition's file name, else the document URI with an extension for its MIME type. */
@@ -65,11 +69,12 @@ export function fileNameOf(
 	fallbackMime?: string,
 ): string {
 	const fromHeader = fileNameFromDisposition(headerText(headers['content-disposition']));
-	if (fromHeader && sanitize(fromHeader) !== '') return sanitize(fromHeader);
+	const safeFromHeader = fromHeader === undefined ? undefined : sanitize(fromHeader);
+	if (safeFromHeader) return safeFromHeader;
 	const contentType = headerText(headers['content-type']);
 	const mime =
 		typeof contentType === 'string' ? contentType.split(';')[0].trim().toLowerCase() : fallbackMime;
 	const extension = (mime && EXTENSION_BY_MIME[mime]) ?? '';
-	const base = sanitize(uri) || 'document';
+	const base = sanitize(uri) ?? 'document';
 	return extension && extensionOf(base) !== extension ? `${base}.${extension}` : base;
 }

@@ -9,6 +9,7 @@ import {
 } from '../common.descriptions';
 import type { OperationContext, PreparedItem } from '../operation';
 import { receiveFile } from './receiveFile';
+import { readRequireHmac, requireHmacProperty } from './requireHmac';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 	},
 	accessTokenProperty,
 	{ ...binaryPropertyNameProperty, default: 'eaadhaar' },
+	requireHmacProperty,
 	readRequestOptionsProperty,
 ];
 
@@ -40,6 +42,7 @@ export async function prepare(
 	const { itemIndex } = context;
 	const accessToken = readAccessToken.call(this, itemIndex);
 	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
+	const requireHmac = readRequireHmac.call(this, itemIndex);
 	return {
 		secrets: [accessToken],
 		send: async () => {
@@ -48,6 +51,7 @@ export async function prepare(
 				accessToken,
 				nameHint: 'eaadhaar.xml',
 				binaryPropertyName,
+				requireHmac,
 				whole: true,
 			});
 			return [{ data: file.data, binary: file.binary }];

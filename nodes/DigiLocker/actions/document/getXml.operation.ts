@@ -10,6 +10,7 @@ import {
 } from '../common.descriptions';
 import type { OperationContext, PreparedItem } from '../operation';
 import { receiveFile } from './receiveFile';
+import { readRequireHmac, requireHmacProperty } from './requireHmac';
 
 /** Certificates up to this size are also given as text in `data.xml`. */
 export const MAX_INLINE_XML_BYTES = 256 * 1024;
@@ -18,6 +19,7 @@ const properties: INodeProperties[] = [
 	accessTokenProperty,
 	uriProperty,
 	{ ...binaryPropertyNameProperty, default: 'xml' },
+	requireHmacProperty,
 	readRequestOptionsProperty,
 ];
 
@@ -39,6 +41,7 @@ export async function prepare(
 		this,
 		context.itemIndex,
 	);
+	const requireHmac = readRequireHmac.call(this, context.itemIndex);
 	return {
 		secrets: [accessToken],
 		send: async () => {
@@ -47,6 +50,7 @@ export async function prepare(
 				accessToken,
 				nameHint: `${uri}.xml`,
 				binaryPropertyName,
+				requireHmac,
 				whole: true,
 			});
 			const xml =

@@ -31,3 +31,14 @@ export function assertHmacMatches(expectedBase64: string, headerValue: string): 
 		);
 	}
 }
+
+/** The INTEGRITY_ERROR of a file that came without an `hmac` header while the node was told to require one. */
+export function missingHmacError(): DigiLockerError {
+	return new DigiLockerError(
+		'INTEGRITY_ERROR',
+		'DigiLocker sent the file without an hmac header, and Require Integrity Check is on, so it was not used',
+		{
+			hint: 'Turn Require Integrity Check off to accept files DigiLocker does not sign, or ask DigiLocker why the header is missing.',
+		},
+	);
+}

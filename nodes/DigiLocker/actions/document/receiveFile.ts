@@ -1,8 +1,15 @@
 import type { IBinaryData, IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { fileNameOf, mimeTypeOf } from './fileNaming';
-import { assertHmacMatches, bodyHmac, readHmacHeader, startBodyHmac } from './integrity';
+import {
+	assertHmacMatches,
+	bodyHmac,
+	missingHmacError,
+	readHmacHeader,
+	startBodyHmac,
+} from './integrity';
 import { bearerFile } from '../../transport';
+import { discardBody } from '../../transport/body';
 import type { OperationContext } from '../operation';
 
 export interface FileRequest {
@@ -11,6 +18,8 @@ export interface FileRequest {
 	/** Names the file when DigiLocker sends no Content-Disposition. */
 	nameHint: string;
 	binaryPropertyName: string;
+	/** Refuse a file without an `hmac` header (INTEGRITY_ERROR) instead of keeping it unverified. */
+	requireHmac: boolean;
 	/** Read the whole body into memory (small XML) instead of streaming it into n8n's binary store. */
 	whole?: boolean;
 }
@@ -42,7 +51,8 @@ async function storedHmac(
 
 /**
  * Fetches a file with the user's token into n8n binary data, verifying DigiLocker's `hmac` header when present.
- * On a mismatch nothing is emitted (INTEGRITY_ERROR). The input item's other binary fields are kept.
+ * On a mismatch, or a missing header when `requireHmac` is set, nothing is emitted (INTEGRITY_ERROR). The input
+ * item's other binary fields are kept.
  */
 export async function receiveFile(
 	this: IExecuteFunctions,
@@ -56,6 +66,10 @@ export async function receiveFile(
 		{ path: request.path, accessToken: request.accessToken, whole: request.whole },
 		async (response) => {
 			const expectedHmac = readHmacHeader(response.headers);
+			if (!expectedHmac && request.requireHmac) {
+				discardBody(response.body);
+				throw missingHmacError();
+			}
 			const fileName = fileNameOf(response.headers, request.nameHint);
 			const mimeType = mimeTypeOf(response.headers, fileName);
 			const binaryData: IBinaryData = await this.helpers.prepareBinaryData(

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readAccessToken } from '../../helpers/sharedFields';
+import { checkBinaryFieldName, readAccessToken } from '../../helpers/sharedFields';
 import { invalidResponse, validationError } from '../../helpers/errors';
 import { bodyHmac } from './integrity';
 import { readText } from '../../helpers/parameters';
@@ -66,12 +66,16 @@ export async function prepare(
 	{ app, itemIndex, settings }: OperationContext,
 ): Promise<PreparedItem> {
 	const accessToken = readAccessToken.call(this, itemIndex);
-	const propertyName = readText.call(this, 'binaryPropertyName', itemIndex, {
-		label: 'Input Binary Field',
-		required: true,
-		maxLength: 128,
-	});
-	const binary = this.getInputData()[itemIndex]?.binary?.[propertyName];
+	const propertyName = checkBinaryFieldName(
+		readText.call(this, 'binaryPropertyName', itemIndex, {
+			label: 'Input Binary Field',
+			required: true,
+			maxLength: 128,
+		}),
+		'Input Binary Field',
+	);
+	const inputBinary = this.getInputData()[itemIndex]?.binary ?? {};
+	const binary = Object.hasOwn(inputBinary, propertyName) ? inputBinary[propertyName] : undefined;
 	if (!binary) throw validationError(`The input item has no binary field "${propertyName}"`);
 	const folder = checkUploadFolder(
 		readText.call(this, 'folder', itemIndex, { label: 'Destination Folder', maxLength: 512 }),

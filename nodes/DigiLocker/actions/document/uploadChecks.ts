@@ -6,6 +6,8 @@ const ALLOWED_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 const FORBIDDEN_NAME_CHARACTERS = /[\\/:*?<>|'^~]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** The `path` header carries the name, and DigiLocker documents no encoding for anything outside ASCII. */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
 /** The type the bytes themselves show, from their first bytes. */
 export function sniffFileType(bytes: Buffer): string | undefined {
@@ -24,6 +26,11 @@ export function checkUploadFileName(fileName: string): string {
 	if (FORBIDDEN_NAME_CHARACTERS.test(name) || CONTROL_CHARACTERS.test(name)) {
 		throw validationError(
 			"File Name must not contain \\ / : * ? < > | ' ^ ~ or control characters",
+		);
+	}
+	if (NOT_PRINTABLE_ASCII.test(name)) {
+		throw validationError(
+			'File Name must be plain ASCII: DigiLocker documents no way to send other characters',
 		);
 	}
 	if (
@@ -50,6 +57,11 @@ export function checkUploadFolder(folder: string): string {
 	if (!valid || text.length > 512) {
 		throw validationError(
 			"Destination Folder must be a path like / or /Documents/KYC, without . or .. and \\ : * ? < > | ' ^ ~",
+		);
+	}
+	if (NOT_PRINTABLE_ASCII.test(text)) {
+		throw validationError(
+			'Destination Folder must be plain ASCII: DigiLocker documents no way to send other characters',
 		);
 	}
 	return text.endsWith('/') ? text : `${text}/`;
