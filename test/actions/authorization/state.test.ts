@@ -78,6 +78,16 @@ describe('state', () => {
 			'The state is not valid: its signature does not match this credential',
 		],
 		[
+			'junk inside the signature',
+			() => make().replace(/.{10}$/, '!$&'),
+			'The state is not valid: its signature does not match this credential',
+		],
+		[
+			'a signature with padding',
+			() => `${make()}=`,
+			'The state is not valid: its signature does not match this credential',
+		],
+		[
 			'a tampered context',
 			() =>
 				replacePayload(make({ context: 'a' }), {

@@ -5,6 +5,8 @@ import { DigiLockerError } from '../../helpers/errors';
 
 const STATE_VERSION = 'v1';
 const NONCE_BYTES = 16;
+/** HMAC-SHA256 in base64url: 32 bytes are 43 characters, the last one's two low bits zero. */
+const SIGNATURE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export interface AppSecrets {
 	clientId: string;
@@ -76,6 +78,16 @@ function decodePayload(encoded: string): StatePayload {
 	return payload as StatePayload;
 }
 
+/**
+ * Only one spelling of the signature is accepted: the PKCE verifier is derived from the whole state text, so a second
+ * spelling of a valid signature would pass here and then spend the code on a verifier DigiLocker refuses.
+ */
+function decodeCanonicalSignature(encoded: string): Buffer | undefined {
+	if (!SIGNATURE_PATTERN.test(encoded)) return undefined;
+	const bytes = Buffer.from(encoded, 'base64url');
+	return bytes.toString('base64url') === encoded ? bytes : undefined;
+}
+
 export function verifyState(state: string, app: AppSecrets, nowSeconds: number): StateClaims {
 	const parts = state.split('.');
 	if (parts.length !== 3 || parts[0] !== STATE_VERSION || !parts[1] || !parts[2]) {
@@ -83,8 +95,8 @@ export function verifyState(state: string, app: AppSecrets, nowSeconds: number):
 	}
 	const [version, encodedPayload, encodedSignature] = parts;
 	const expected = sign(app, `${version}.${encodedPayload}`);
-	const given = Buffer.from(encodedSignature, 'base64url');
-	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+	const given = decodeCanonicalSignature(encodedSignature);
+	if (given === undefined || !timingSafeEqual(given, expected)) {
 		throw invalidState('its signature does not match this credential');
 	}
 	const payload = decodePayload(encodedPayload);
