@@ -29,6 +29,7 @@ export const DEFAULT_STATE_LIFETIME_MINUTES = 30;
 export const MAX_STATE_LIFETIME_MINUTES = 24 * 60;
 export const STATE_CLOCK_SKEW_SECONDS = 60;
 export const MAX_CONTEXT_LENGTH = 512;
+export const MAX_CONTEXT_BYTES = 1024;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_CONCURRENCY = 10;
 export const MAX_CONCURRENCY = 100;

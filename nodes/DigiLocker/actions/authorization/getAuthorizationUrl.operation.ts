@@ -7,12 +7,12 @@ import {
 
 import {
 	DEFAULT_STATE_LIFETIME_MINUTES,
-	MAX_CONTEXT_LENGTH,
 	MAX_STATE_LIFETIME_MINUTES,
 	PATHS,
 } from '../../helpers/constants';
 import { validationError } from '../../helpers/errors';
-import { checkText, readText } from '../../helpers/parameters';
+import { checkText } from '../../helpers/parameters';
+import { readContext } from './context';
 import { codeChallengeS256 } from './pkce';
 import { createState, deriveCodeVerifier } from './state';
 import type { OperationContext, PreparedItem } from '../operation';
@@ -162,10 +162,7 @@ export async function prepare(
 	this: IExecuteFunctions,
 	{ app, itemIndex, now }: OperationContext,
 ): Promise<PreparedItem> {
-	const context = readText.call(this, 'context', itemIndex, {
-		label: 'Context',
-		maxLength: MAX_CONTEXT_LENGTH,
-	});
+	const context = readContext.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const optional: Record<string, string> = {
 		dl_flow:
