@@ -2,6 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runOperation, startTestSimulator, tokenRequests, type Simulator } from './consentFlow';
 
+/** The longest binding: it changes nothing in the state's length, but rides along as it would in real use. */
+const BINDING = 'b'.repeat(4096);
+
 let sim: Simulator;
 
 beforeAll(async () => {
@@ -50,8 +53,8 @@ describe('authorization › getAuthorizationUrl limits the context by its size i
 		['512 backslashes (1024 bytes escaped)', '\\'.repeat(512)],
 		['341 three-byte characters and one ASCII', `${'ह'.repeat(341)}x`],
 		['256 emoji (surrogate pairs)', '😀'.repeat(256)],
-	])('round-trips %s through consent and Get Access Token', async (_case, context) => {
-		const started = await startConsent({ context });
+	])('round-trips %s, bound, through consent and Get Access Token', async (_case, context) => {
+		const started = await startConsent({ context, binding: BINDING });
 		const { url, state } = started.items![0].json.data as Record<string, string>;
 		const callback = await consentAt(url);
 		expect(callback.get('state')).toBe(state);
@@ -60,7 +63,9 @@ describe('authorization › getAuthorizationUrl limits the context by its size i
 			operation: 'exchangeCode',
 			code: callback.get('code') ?? '',
 			state,
+			binding: BINDING,
 		});
+		expect(state.length).toBeLessThan(4096);
 		expect(run.items![0].json).toMatchObject({ success: true, data: { context } });
 		expect(tokenRequests(sim)).toHaveLength(1);
 	});

@@ -12,6 +12,7 @@ import {
 } from '../../helpers/constants';
 import { validationError } from '../../helpers/errors';
 import { checkText } from '../../helpers/parameters';
+import { readBinding } from './binding';
 import { readContext } from './context';
 import { codeChallengeS256 } from './pkce';
 import { createState, deriveCodeVerifier } from './state';
@@ -26,6 +27,16 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. customer-4711',
 		description:
 			'Optional text carried inside the signed state and given back by "Get Access Token", e.g. your customer reference. It is signed, not encrypted: do not put secrets in it.',
+	},
+	{
+		displayName: 'Binding',
+		name: 'binding',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		placeholder: 'e.g. {{ $json.headers.cookie }}',
+		description:
+			'Optional value only the browser starting the flow has, e.g. its session ID or cookie value. A keyed hash of it rides in the state, and "Get Access Token" then needs the same value in its Binding. Use it whenever the flow starts in a browser session you control.',
 	},
 	{
 		displayName: 'Options',
@@ -163,6 +174,7 @@ export async function prepare(
 	{ app, itemIndex, now }: OperationContext,
 ): Promise<PreparedItem> {
 	const context = readContext.call(this, itemIndex);
+	const binding = readBinding.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const optional: Record<string, string> = {
 		dl_flow:
@@ -193,7 +205,7 @@ export async function prepare(
 	const lifetimeSeconds = readLifetimeMinutes(options.stateLifetimeMinutes) * 60;
 
 	const nowSeconds = Math.floor(now.getTime() / 1000);
-	const state = createState(app, { nowSeconds, lifetimeSeconds, context });
+	const state = createState(app, { nowSeconds, lifetimeSeconds, context, binding });
 	const codeVerifier = deriveCodeVerifier(state, app);
 	const codeChallenge = codeChallengeS256(codeVerifier);
 
@@ -216,5 +228,5 @@ export async function prepare(
 		expires_at: new Date((nowSeconds + lifetimeSeconds) * 1000).toISOString(),
 		...(context ? { context } : {}),
 	};
-	return { secrets: [codeVerifier], send: async () => [{ data }] };
+	return { secrets: [codeVerifier, binding], send: async () => [{ data }] };
 }

@@ -25,10 +25,12 @@ interface StatePayload {
 	iat: number;
 	exp: number;
 	ctx?: string;
+	/** Keyed hash of the binding: the state is readable, and a session ID's plain hash could be guessed. */
+	bnd?: string;
 }
 
 /** A key per purpose and app, so neither the state signature nor the verifier ever uses the raw secret. */
-function deriveKey(app: AppSecrets, purpose: 'state' | 'pkce'): Buffer {
+function deriveKey(app: AppSecrets, purpose: 'state' | 'pkce' | 'binding'): Buffer {
 	return createHmac('sha256', app.clientSecret)
 		.update(`n8n-nodes-digilocker/${purpose}/v1/${app.clientId}`)
 		.digest();
@@ -38,9 +40,19 @@ function sign(app: AppSecrets, signedPart: string): Buffer {
 	return createHmac('sha256', deriveKey(app, 'state')).update(signedPart).digest();
 }
 
+function hashBinding(app: AppSecrets, binding: string): string {
+	return createHmac('sha256', deriveKey(app, 'binding')).update(binding).digest('base64url');
+}
+
 export function createState(
 	app: AppSecrets,
-	options: { nowSeconds: number; lifetimeSeconds: number; context?: string; nonce?: string },
+	options: {
+		nowSeconds: number;
+		lifetimeSeconds: number;
+		context?: string;
+		binding?: string;
+		nonce?: string;
+	},
 ): string {
 	const payload: StatePayload = {
 		n: options.nonce ?? randomBytes(NONCE_BYTES).toString('base64url'),
@@ -48,6 +60,9 @@ export function createState(
 		exp: options.nowSeconds + options.lifetimeSeconds,
 	};
 	if (options.context !== undefined && options.context !== '') payload.ctx = options.context;
+	if (options.binding !== undefined && options.binding !== '') {
+		payload.bnd = hashBinding(app, options.binding);
+	}
 	const signedPart = `${STATE_VERSION}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
 	return `${signedPart}.${sign(app, signedPart).toString('base64url')}`;
 }
@@ -71,7 +86,8 @@ function decodePayload(encoded: string): StatePayload {
 		typeof payload.n !== 'string' ||
 		!Number.isInteger(payload.iat) ||
 		!Number.isInteger(payload.exp) ||
-		(payload.ctx !== undefined && typeof payload.ctx !== 'string')
+		(payload.ctx !== undefined && typeof payload.ctx !== 'string') ||
+		(payload.bnd !== undefined && typeof payload.bnd !== 'string')
 	) {
 		throw invalidState('its payload cannot be read');
 	}
@@ -88,7 +104,27 @@ function decodeCanonicalSignature(encoded: string): Buffer | undefined {
 	return bytes.toString('base64url') === encoded ? bytes : undefined;
 }
 
-export function verifyState(state: string, app: AppSecrets, nowSeconds: number): StateClaims {
+/** A bound state needs its binding; an unbound one is refused where a binding is expected. */
+function checkBinding(payload: StatePayload, app: AppSecrets, binding: string): void {
+	if (payload.bnd === undefined) {
+		if (binding) throw invalidState('it is not bound to a session, but a Binding was given');
+		return;
+	}
+	if (!binding) throw invalidState('it is bound to a session, and no Binding was given');
+	const expected = Buffer.from(hashBinding(app, binding));
+	const given = Buffer.from(payload.bnd);
+	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+		throw invalidState('it is bound to another session');
+	}
+}
+
+/** Checks signature, lifetime and binding (empty: none expected) and gives back what the state carries. */
+export function verifyState(
+	state: string,
+	app: AppSecrets,
+	nowSeconds: number,
+	binding = '',
+): StateClaims {
 	const parts = state.split('.');
 	if (parts.length !== 3 || parts[0] !== STATE_VERSION || !parts[1] || !parts[2]) {
 		throw invalidState('it was not created by this node');
@@ -106,6 +142,7 @@ export function verifyState(state: string, app: AppSecrets, nowSeconds: number):
 	if (payload.exp <= nowSeconds) {
 		throw invalidState(`it expired at ${new Date(payload.exp * 1000).toISOString()}`);
 	}
+	checkBinding(payload, app, binding);
 	return { nonce: payload.n, issuedAt: payload.iat, expiresAt: payload.exp, context: payload.ctx };
 }
 
