@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import startExample from '../../../examples/digilocker-start-consent.json';
 import { verifyState } from '../../../nodes/DigiLocker/actions/authorization/state';
 import { runDigiLockerNode } from '../../engine/harness';
 import { testApp } from '../../fixtures';
@@ -12,10 +10,9 @@ interface ExampleNode {
 	parameters: INodeParameters;
 }
 
-const example = JSON.parse(
-	readFileSync(join(__dirname, '../../../examples/digilocker-start-consent.json'), 'utf8'),
-) as { nodes: ExampleNode[] };
-const { parameters } = example.nodes.find((node) => node.name === 'Get Authorization URL')!;
+const { parameters } = (startExample.nodes as ExampleNode[]).find(
+	(node) => node.name === 'Get Authorization URL',
+)!;
 
 /** The example's Get Authorization URL node, fed what its Start Webhook would hand it. */
 async function startWith(webhookOutput: IDataObject) {
