@@ -30,6 +30,8 @@ const KNOWN_SCOPES = [
 ];
 const PARTNER_SCOPE_PATTERN = /^partners\.[A-Za-z0-9]{2,16}$/;
 const DECISION_SUFFIX = '/decision';
+const MOBILE_PATTERN = /^[6-9][0-9]{9}$/;
+const YES_NO_PARAMETERS = ['pla', 'plsignup', 'ulsignup'];
 
 /**
  * @typedef {import('./store').AuthorizeRequest} AuthorizeRequest
@@ -47,6 +49,43 @@ function checkScope(scope, app) {
 		const known = KNOWN_SCOPES.includes(s) || PARTNER_SCOPE_PATTERN.test(s);
 		const allowed = app.allowedScopes ? app.allowedScopes.includes(s) : known;
 		if (!allowed) throw new OAuthError(400, 'invalid_scope', 'The requested scope is invalid');
+	}
+}
+
+/** @param {string} description */
+const invalidRequest = (description) => new OAuthError(400, 'invalid_request', description);
+
+/**
+ * The parameters specification v2.4 adds: service_name with purpose, prompt / login_hint, the Y/N flags and
+ * verified_mobile (sign-up only).
+ * @param {Record<string, string>} values
+ */
+function checkV24Parameters(values) {
+	if (param(values, 'purpose') !== undefined && param(values, 'service_name') === undefined) {
+		throw invalidRequest('The service_name parameter is required with purpose');
+	}
+	const prompt = param(values, 'prompt');
+	if (prompt !== undefined && prompt !== 'login' && prompt !== 'login_mobile') {
+		throw invalidRequest('The prompt parameter must be login or login_mobile');
+	}
+	for (const [name, needs, needed] of [
+		['login_hint', 'prompt', 'login_mobile'],
+		['verified_mobile', 'dl_flow', 'signup'],
+	]) {
+		const mobile = param(values, name);
+		if (mobile === undefined) continue;
+		if (param(values, needs) !== needed) {
+			throw invalidRequest(`The ${name} parameter is used only with ${needs}=${needed}`);
+		}
+		if (!MOBILE_PATTERN.test(mobile)) {
+			throw invalidRequest(`The ${name} parameter must be a 10-digit mobile number`);
+		}
+	}
+	for (const name of YES_NO_PARAMETERS) {
+		const flag = param(values, name);
+		if (flag !== undefined && flag !== 'Y' && flag !== 'N') {
+			throw invalidRequest(`The ${name} parameter must be Y or N`);
+		}
 	}
 }
 
@@ -104,6 +143,7 @@ function validateAuthorizeRequest(values, sim) {
 			: [...new Set(rawScope.split(' ').filter(Boolean))].join(' ');
 	if (scope === '') throw new OAuthError(400, 'invalid_scope', 'The requested scope is invalid');
 	checkScope(scope, app);
+	checkV24Parameters(values);
 
 	const rawConsent = param(values, 'consent_valid_till');
 	let consentValidTill;

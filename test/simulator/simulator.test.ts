@@ -231,6 +231,42 @@ describe('DigiLocker simulator', () => {
 			['response_type=token', { response_type: 'token' }, 'unsupported_response_type', undefined],
 			['missing state', { state: undefined }, 'invalid_request', undefined],
 			['unknown scope', { scope: 'openid everything' }, 'invalid_scope', undefined],
+			[
+				'purpose without service_name (v2.4)',
+				{ purpose: 'kyc' },
+				'invalid_request',
+				'The service_name parameter is required with purpose',
+			],
+			[
+				'an unknown prompt',
+				{ prompt: 'consent' },
+				'invalid_request',
+				'The prompt parameter must be login or login_mobile',
+			],
+			[
+				'login_hint without prompt=login_mobile',
+				{ prompt: 'login', login_hint: '9876543210' },
+				'invalid_request',
+				'The login_hint parameter is used only with prompt=login_mobile',
+			],
+			[
+				'a login_hint that is not a mobile number',
+				{ prompt: 'login_mobile', login_hint: '+919876543210' },
+				'invalid_request',
+				'The login_hint parameter must be a 10-digit mobile number',
+			],
+			[
+				'pla other than Y or N',
+				{ pla: 'yes' },
+				'invalid_request',
+				'The pla parameter must be Y or N',
+			],
+			[
+				'verified_mobile without dl_flow=signup',
+				{ verified_mobile: '9876543210' },
+				'invalid_request',
+				'The verified_mobile parameter is used only with dl_flow=signup',
+			],
 		])('rejects %s', async (_label, overrides, error, description) => {
 			const res = await request(authorizeQuery(overrides));
 			expect(res.status).toBe(400);
@@ -276,6 +312,7 @@ describe('DigiLocker simulator', () => {
 				authorizeQuery({
 					state: '"><script>alert(1)</script>',
 					purpose: '<img src=x onerror=alert(1)>',
+					service_name: 'Loans',
 					req_doctype: 'ADHAR,PANCR',
 					scope: 'openid userdetails files.issueddocs',
 				}),

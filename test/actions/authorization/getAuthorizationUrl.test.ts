@@ -56,6 +56,7 @@ describe('authorization › getAuthorizationUrl', () => {
 				scope: ' openid  files.issueddocs ',
 				reqDoctype: 'ADHAR, PANCR',
 				purpose: 'kyc check',
+				serviceName: 'Loans',
 				acr: 'pan+aadhaar',
 				amr: 'aadhaar mobile',
 				consentValidTill: consentEnd.toISOString(),
@@ -68,6 +69,7 @@ describe('authorization › getAuthorizationUrl', () => {
 		expect(query.get('scope')).toBe('openid files.issueddocs');
 		expect(query.get('req_doctype')).toBe('ADHAR,PANCR');
 		expect(query.get('purpose')).toBe('kyc check');
+		expect(query.get('service_name')).toBe('Loans');
 		expect(query.get('acr')).toBe('pan aadhaar');
 		expect(query.get('amr')).toBe('aadhaar mobile');
 		expect(query.get('consent_valid_till')).toBe(String(Math.floor(consentEnd.getTime() / 1000)));

@@ -78,6 +78,16 @@ describe('state', () => {
 			'The state is not valid: its signature does not match this credential',
 		],
 		[
+			'junk inside the signature',
+			() => make().replace(/.{10}$/, '!$&'),
+			'The state is not valid: its signature does not match this credential',
+		],
+		[
+			'a signature with padding',
+			() => `${make()}=`,
+			'The state is not valid: its signature does not match this credential',
+		],
+		[
 			'a tampered context',
 			() =>
 				replacePayload(make({ context: 'a' }), {
@@ -145,5 +155,37 @@ describe('deriveCodeVerifier', () => {
 		const verifier = deriveCodeVerifier(state, app);
 		expect(verifier).not.toContain(app.clientSecret);
 		expect(codeChallengeS256(verifier)).not.toBe(verifier);
+	});
+});
+
+describe('state binding', () => {
+	const bound = (binding: string, forApp = app) =>
+		createState(forApp, { nowSeconds: issuedAt, lifetimeSeconds: 600, binding });
+	const payloadOf = (state: string) =>
+		JSON.parse(Buffer.from(state.split('.')[1], 'base64url').toString('utf8')) as {
+			bnd?: string;
+		};
+
+	it('verifies only with the same binding', () => {
+		const state = bound('session-123456');
+		expect(verifyState(state, app, issuedAt, 'session-123456').issuedAt).toBe(issuedAt);
+		expect(() => verifyState(state, app, issuedAt, 'session-654321')).toThrow(
+			'The state is not valid: it is bound to another session',
+		);
+		expect(() => verifyState(state, app, issuedAt)).toThrow(
+			'The state is not valid: it is bound to a session, and no Binding was given',
+		);
+		expect(() => verifyState(make(), app, issuedAt, 'session-123456')).toThrow(
+			'The state is not valid: it is not bound to a session, but a Binding was given',
+		);
+	});
+
+	it('carries a keyed hash of the binding that differs between apps', () => {
+		const hash = payloadOf(bound('session-123456')).bnd;
+		expect(hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect(payloadOf(bound('session-123456', otherApp)).bnd).not.toBe(hash);
+		expect(bound('session-123456')).not.toContain(
+			Buffer.from('session-123456').toString('base64url'),
+		);
 	});
 });

@@ -3,6 +3,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { PATHS } from '../../helpers/constants';
 import { validationError } from '../../helpers/errors';
 import { readText } from '../../helpers/parameters';
+import { readBinding } from './binding';
 import { isValidCodeVerifier } from './pkce';
 import { deriveCodeVerifier, verifyState } from './state';
 import { processTokenResponse } from './tokenResponse';
@@ -29,6 +30,16 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. {{ $json.query.state }}',
 		description:
 			'The "state" query parameter of the callback. It is verified, and gives back the PKCE verifier and the context of "Get Authorization URL".',
+	},
+	{
+		displayName: 'Binding',
+		name: 'binding',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		placeholder: 'e.g. {{ $json.headers.cookie }}',
+		description:
+			'Only if "Get Authorization URL" had a Binding: the same value, read from the browser that arrives at the callback (e.g. its session cookie). A bound state needs it; an unbound state is refused when it is set.',
 	},
 	{
 		displayName: 'Code Verifier',
@@ -74,6 +85,10 @@ export async function prepare(
 			'Code Verifier must be 43 to 128 characters from A-Z, a-z, 0-9 and - . _ ~',
 		);
 	}
+	const binding = readBinding.call(this, itemIndex);
+	if (binding && !state) {
+		throw validationError('Binding is checked against the State: set State too');
+	}
 	if (!state && !givenVerifier) {
 		throw validationError(
 			'State is required (or a Code Verifier of your own)',
@@ -81,7 +96,9 @@ export async function prepare(
 		);
 	}
 
-	const claims = state ? verifyState(state, app, Math.floor(now.getTime() / 1000)) : undefined;
+	const claims = state
+		? verifyState(state, app, Math.floor(now.getTime() / 1000), binding)
+		: undefined;
 	const codeVerifier = givenVerifier || deriveCodeVerifier(state, app);
 	const form = new URLSearchParams({
 		grant_type: 'authorization_code',
@@ -90,7 +107,7 @@ export async function prepare(
 		code_verifier: codeVerifier,
 	});
 	return {
-		secrets: [code, codeVerifier],
+		secrets: [code, codeVerifier, binding],
 		send: async () => {
 			const { status, body } = await postTokenForm.call(this, app, PATHS.token, form, settings);
 			const token = processTokenResponse(body, status, now);

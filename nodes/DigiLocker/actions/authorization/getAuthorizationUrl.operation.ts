@@ -7,12 +7,13 @@ import {
 
 import {
 	DEFAULT_STATE_LIFETIME_MINUTES,
-	MAX_CONTEXT_LENGTH,
 	MAX_STATE_LIFETIME_MINUTES,
 	PATHS,
 } from '../../helpers/constants';
 import { validationError } from '../../helpers/errors';
-import { checkText, readText } from '../../helpers/parameters';
+import { readBinding } from './binding';
+import { readConsentParameters } from './consentParameters';
+import { readContext } from './context';
 import { codeChallengeS256 } from './pkce';
 import { createState, deriveCodeVerifier } from './state';
 import type { OperationContext, PreparedItem } from '../operation';
@@ -26,6 +27,16 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. customer-4711',
 		description:
 			'Optional text carried inside the signed state and given back by "Get Access Token", e.g. your customer reference. It is signed, not encrypted: do not put secrets in it.',
+	},
+	{
+		displayName: 'Binding',
+		name: 'binding',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		placeholder: 'e.g. {{ $json.headers.cookie }}',
+		description:
+			'Optional value only the browser starting the flow has, e.g. its session ID or cookie value. A keyed hash of it rides in the state, and "Get Access Token" then needs the same value in its Binding. Use it whenever the flow starts in a browser session you control.',
 	},
 	{
 		displayName: 'Options',
@@ -79,6 +90,40 @@ const properties: INodeProperties[] = [
 					'Whether DigiLocker opens on sign-in or sends the user straight to sign-up (dl_flow)',
 			},
 			{
+				displayName: 'Login Hint',
+				name: 'loginHint',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 9876543210',
+				description:
+					'Mobile number DigiLocker fills in on its sign-in page (login_hint): 10 digits, the first one 6 to 9. Only with Prompt "Login With Mobile Number".',
+			},
+			{
+				displayName: 'Pinless Auth',
+				name: 'pla',
+				type: 'boolean',
+				default: false,
+				description: 'Whether DigiLocker signs the user in without the security PIN (pla=Y or N)',
+			},
+			{
+				displayName: 'Pinless Sign-Up',
+				name: 'plsignup',
+				type: 'boolean',
+				default: false,
+				description: 'Whether only sign-up without a security PIN is offered (plsignup=Y or N)',
+			},
+			{
+				displayName: 'Prompt',
+				name: 'prompt',
+				type: 'options',
+				default: 'login',
+				options: [
+					{ name: 'Login', value: 'login' },
+					{ name: 'Login With Mobile Number', value: 'login_mobile' },
+				],
+				description: 'Which sign-in page DigiLocker shows first (prompt)',
+			},
+			{
 				displayName: 'Purpose',
 				name: 'purpose',
 				type: 'string',
@@ -97,6 +142,15 @@ const properties: INodeProperties[] = [
 					'Space-separated scopes; the partner portal decides which ones the app may ask for',
 			},
 			{
+				displayName: 'Service Name',
+				name: 'serviceName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Loan Onboarding',
+				description:
+					'Name of your service, shown to the user (service_name): letters, digits, spaces and underscores. Specification v2.4 requires it together with Purpose.',
+			},
+			{
 				displayName: 'State Lifetime (Minutes)',
 				name: 'stateLifetimeMinutes',
 				type: 'number',
@@ -104,6 +158,22 @@ const properties: INodeProperties[] = [
 				default: DEFAULT_STATE_LIFETIME_MINUTES,
 				description:
 					'How long the user has to give consent before "Get Access Token" refuses the state',
+			},
+			{
+				displayName: 'Username-Less Sign-Up',
+				name: 'ulsignup',
+				type: 'boolean',
+				default: false,
+				description: 'Whether only sign-up without a username is offered (ulsignup=Y or N)',
+			},
+			{
+				displayName: 'Verified Mobile',
+				name: 'verifiedMobile',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 9876543210',
+				description:
+					'A mobile number you have already verified, so sign-up skips its OTP (verified_mobile): 10 digits, the first one 6 to 9. Only with Flow "Sign Up".',
 			},
 		],
 	},
@@ -113,30 +183,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['authorization'], operation: ['getAuthorizationUrl'] } },
 	properties,
 );
-
-const WORDS = /^[A-Za-z0-9._:-]+( [A-Za-z0-9._:-]+)*$/;
-
-function readWords(raw: unknown, label: string): string {
-	return checkText(typeof raw === 'string' ? raw.replace(/[+\s]+/g, ' ') : raw, {
-		label,
-		maxLength: 512,
-		pattern: WORDS,
-		patternHint: 'must be words separated by spaces (letters, digits, . _ : -)',
-	});
-}
-
-function toUnixSeconds(raw: unknown, now: Date): number | undefined {
-	if (raw === undefined || raw === null || raw === '') return undefined;
-	const millis =
-		typeof raw === 'number' ? raw * 1000 : typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-	if (!Number.isFinite(millis)) {
-		throw validationError('Consent Valid Till must be a date and time');
-	}
-	if (millis <= now.getTime()) {
-		throw validationError('Consent Valid Till must be in the future');
-	}
-	return Math.floor(millis / 1000);
-}
 
 function readLifetimeMinutes(raw: unknown): number {
 	if (raw === undefined || raw === null || raw === '') return DEFAULT_STATE_LIFETIME_MINUTES;
@@ -162,41 +208,14 @@ export async function prepare(
 	this: IExecuteFunctions,
 	{ app, itemIndex, now }: OperationContext,
 ): Promise<PreparedItem> {
-	const context = readText.call(this, 'context', itemIndex, {
-		label: 'Context',
-		maxLength: MAX_CONTEXT_LENGTH,
-	});
+	const context = readContext.call(this, itemIndex);
+	const binding = readBinding.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const optional: Record<string, string> = {
-		dl_flow:
-			options.dlFlow === undefined
-				? ''
-				: checkText(options.dlFlow, {
-						label: 'Flow',
-						pattern: /^(signin|signup)$/,
-						patternHint: 'must be "signin" or "signup"',
-					}),
-		scope: readWords(options.scope, 'Scope'),
-		req_doctype: checkText(options.reqDoctype, {
-			label: 'Document Types',
-			maxLength: 512,
-			pattern: /^[A-Za-z0-9_]{1,20}( *, *[A-Za-z0-9_]{1,20})*$/,
-			patternHint: 'must be document type codes separated by commas',
-		}).replace(/ /g, ''),
-		purpose: checkText(options.purpose, {
-			label: 'Purpose',
-			maxLength: 100,
-			pattern: /^[A-Za-z0-9 _]+$/,
-			patternHint: 'may hold only letters, digits, spaces and underscores',
-		}),
-		acr: readWords(options.acr, 'Authentication Context (ACR)'),
-		amr: readWords(options.amr, 'Authentication Methods (AMR)'),
-	};
-	const consentValidTill = toUnixSeconds(options.consentValidTill, now);
+	const optional = readConsentParameters(options, now);
 	const lifetimeSeconds = readLifetimeMinutes(options.stateLifetimeMinutes) * 60;
 
 	const nowSeconds = Math.floor(now.getTime() / 1000);
-	const state = createState(app, { nowSeconds, lifetimeSeconds, context });
+	const state = createState(app, { nowSeconds, lifetimeSeconds, context, binding });
 	const codeVerifier = deriveCodeVerifier(state, app);
 	const codeChallenge = codeChallengeS256(codeVerifier);
 
@@ -208,8 +227,7 @@ export async function prepare(
 		code_challenge: codeChallenge,
 		code_challenge_method: 'S256',
 	});
-	for (const [key, value] of Object.entries(optional)) if (value !== '') query.set(key, value);
-	if (consentValidTill !== undefined) query.set('consent_valid_till', String(consentValidTill));
+	for (const [key, value] of Object.entries(optional)) query.set(key, value);
 
 	const data: IDataObject = {
 		url: `${app.baseUrl}${PATHS.consentPage}?${query.toString()}`,
@@ -219,5 +237,5 @@ export async function prepare(
 		expires_at: new Date((nowSeconds + lifetimeSeconds) * 1000).toISOString(),
 		...(context ? { context } : {}),
 	};
-	return { secrets: [codeVerifier], send: async () => [{ data }] };
+	return { secrets: [codeVerifier, binding], send: async () => [{ data }] };
 }
