@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		placeholder: 'e.g. {{ $json.headers.cookie }}',
+		placeholder: 'e.g. the value of your session cookie',
 		description:
 			'Only if "Get Authorization URL" had a Binding: the same value, read from the browser that arrives at the callback (e.g. its session cookie). A bound state needs it; an unbound state is refused when it is set.',
 	},

@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		placeholder: 'e.g. {{ $json.headers.cookie }}',
+		placeholder: 'e.g. the value of your session cookie',
 		description:
 			'Optional value only the browser starting the flow has, e.g. its session ID or cookie value. A keyed hash of it rides in the state, and "Get Access Token" then needs the same value in its Binding. Use it whenever the flow starts in a browser session you control.',
 	},
