@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test fixture that breaks n8n's binary store on disk, not node code */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test helper, never packaged: it needs the real disk to make n8n's binary store fail */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
