@@ -268,6 +268,7 @@ export async function bearerFile<T>(
 		try {
 			return await consume({ ...answer.response, body });
 		} catch (error) {
+			discardBody(answer.response.body);
 			throw transportFailure(error, app.baseUrl, answer.signals);
 		} finally {
 			answer.release();
