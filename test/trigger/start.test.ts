@@ -55,7 +55,7 @@ describe('DigiLocker Trigger: the start URL', () => {
 			const name = `dl_consent_${opened.claims.nonce.slice(0, 16)}`;
 			expect(setCookie).toMatch(
 				new RegExp(
-					`^${name}=[A-Za-z0-9_-]{43}; Path=/webhook/digilocker/callback; Max-Age=1800; HttpOnly; SameSite=Lax; Secure$`,
+					`^${name}=[A-Za-z0-9_-]{43}; Path=/webhook/digilocker/callback; Max-Age=5400; HttpOnly; SameSite=Lax; Secure$`,
 				),
 			);
 			expect(answer.headers.get('cache-control')).toBe('no-store');
@@ -64,7 +64,7 @@ describe('DigiLocker Trigger: the start URL', () => {
 		});
 	});
 
-	it("carries the trigger's Consent Options into the consent URL and the cookie's lifetime", async () => {
+	it("carries the trigger's Consent Options into the consent URL, and the state lifetime (plus an hour) into the cookie's", async () => {
 		await withServer(
 			{
 				consentOptions: {
@@ -80,7 +80,7 @@ describe('DigiLocker Trigger: the start URL', () => {
 				expect(consent.get('purpose')).toBe('kyc');
 				expect(consent.get('service_name')).toBe('Loan Onboarding');
 				expect(consent.get('req_doctype')).toBe('PANCR');
-				expect(answer.headers.getSetCookie()[0]).toContain('; Max-Age=300;');
+				expect(answer.headers.getSetCookie()[0]).toContain('; Max-Age=3900;');
 				expect(openState(consent.get('state') as string, testApp).claims.context).toBeUndefined();
 			},
 		);
