@@ -5,10 +5,20 @@ import * as getEAadhaar from './getEAadhaar.operation';
 import * as getXml from './getXml.operation';
 import * as listIssued from './listIssued.operation';
 import * as listUploaded from './listUploaded.operation';
+import * as parseXml from './parseXml.operation';
 import * as pull from './pull.operation';
 import * as upload from './upload.operation';
 
-export const operations = { download, getEAadhaar, getXml, listIssued, listUploaded, pull, upload };
+export const operations = {
+	download,
+	getEAadhaar,
+	getXml,
+	listIssued,
+	listUploaded,
+	parseXml,
+	pull,
+	upload,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -49,6 +59,13 @@ export const description: INodeProperties[] = [
 				action: 'List uploaded documents',
 			},
 			{
+				name: 'Parse XML',
+				value: 'parseXml',
+				description:
+					"Read an XML document from the item's binary data into facts: e-Aadhaar, UIDAI offline e-KYC, issued certificates",
+				action: 'Parse an XML document',
+			},
+			{
 				name: 'Pull',
 				value: 'pull',
 				description: 'Ask an issuer to add a document to the locker',
@@ -68,6 +85,7 @@ export const description: INodeProperties[] = [
 	...download.description,
 	...getXml.description,
 	...getEAadhaar.description,
+	...parseXml.description,
 	...pull.description,
 	...upload.description,
 ];

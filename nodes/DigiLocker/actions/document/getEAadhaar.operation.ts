@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readAccessToken, readBinaryPropertyName } from '../../helpers/sharedFields';
+import { readAccessToken } from '../../helpers/sharedFields';
 import {
 	accessTokenProperty,
 	binaryPropertyNameProperty,
@@ -10,17 +10,28 @@ import {
 import type { OperationContext, PreparedItem } from '../operation';
 import { receiveFile } from './receiveFile';
 import { readRequireHmac, requireHmacProperty } from './requireHmac';
+import {
+	readXmlBinaryPropertyName,
+	readXmlOutputSettings,
+	shapeXmlOutput,
+	xmlOutputProperties,
+} from './xmlOutput';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'e-Aadhaar XML is highly sensitive personal data (identity, address, photo). It is returned only as binary data; keep it out of logs and saved executions.',
+			'e-Aadhaar XML is highly sensitive personal data (identity, address, photo). Raw XML is returned only as binary data; Parsed Facts with Minimal detail keep identity facts only, the Aadhaar number as its last 4 digits. Keep both out of logs and saved executions.',
 		name: 'sensitiveNotice',
 		type: 'notice',
 		default: '',
 	},
 	accessTokenProperty,
-	{ ...binaryPropertyNameProperty, default: 'eaadhaar' },
+	...xmlOutputProperties,
+	{
+		...binaryPropertyNameProperty,
+		default: 'eaadhaar',
+		displayOptions: { show: { xmlOutput: ['raw', 'both'] } },
+	},
 	requireHmacProperty,
 	readRequestOptionsProperty,
 ];
@@ -41,7 +52,13 @@ export async function prepare(
 ): Promise<PreparedItem> {
 	const { itemIndex } = context;
 	const accessToken = readAccessToken.call(this, itemIndex);
-	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
+	const outputSettings = readXmlOutputSettings.call(this, itemIndex);
+	const binaryPropertyName = readXmlBinaryPropertyName.call(
+		this,
+		itemIndex,
+		outputSettings,
+		'eaadhaar',
+	);
 	const requireHmac = readRequireHmac.call(this, itemIndex);
 	return {
 		secrets: [accessToken],
@@ -54,7 +71,7 @@ export async function prepare(
 				requireHmac,
 				whole: true,
 			});
-			return [{ data: file.data, binary: file.binary }];
+			return [await shapeXmlOutput.call(this, itemIndex, file, outputSettings, file.data)];
 		},
 	};
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../helpers/constants';
-import { readDocumentFileParameters } from '../../helpers/sharedFields';
+import { readAccessToken, readDocumentUri } from '../../helpers/sharedFields';
 import {
 	accessTokenProperty,
 	binaryPropertyNameProperty,
@@ -11,6 +11,12 @@ import {
 import type { OperationContext, PreparedItem } from '../operation';
 import { receiveFile } from './receiveFile';
 import { readRequireHmac, requireHmacProperty } from './requireHmac';
+import {
+	readXmlBinaryPropertyName,
+	readXmlOutputSettings,
+	shapeXmlOutput,
+	xmlOutputProperties,
+} from './xmlOutput';
 
 /** Certificates up to this size are also given as text in `data.xml`. */
 export const MAX_INLINE_XML_BYTES = 256 * 1024;
@@ -18,7 +24,12 @@ export const MAX_INLINE_XML_BYTES = 256 * 1024;
 const properties: INodeProperties[] = [
 	accessTokenProperty,
 	uriProperty,
-	{ ...binaryPropertyNameProperty, default: 'xml' },
+	...xmlOutputProperties,
+	{
+		...binaryPropertyNameProperty,
+		default: 'xml',
+		displayOptions: { show: { xmlOutput: ['raw', 'both'] } },
+	},
 	requireHmacProperty,
 	readRequestOptionsProperty,
 ];
@@ -37,11 +48,12 @@ export async function prepare(
 	this: IExecuteFunctions,
 	context: OperationContext,
 ): Promise<PreparedItem> {
-	const { accessToken, uri, binaryPropertyName } = readDocumentFileParameters.call(
-		this,
-		context.itemIndex,
-	);
-	const requireHmac = readRequireHmac.call(this, context.itemIndex);
+	const { itemIndex } = context;
+	const accessToken = readAccessToken.call(this, itemIndex);
+	const uri = readDocumentUri.call(this, itemIndex);
+	const outputSettings = readXmlOutputSettings.call(this, itemIndex);
+	const binaryPropertyName = readXmlBinaryPropertyName.call(this, itemIndex, outputSettings, 'xml');
+	const requireHmac = readRequireHmac.call(this, itemIndex);
 	return {
 		secrets: [accessToken],
 		send: async () => {
@@ -57,9 +69,8 @@ export async function prepare(
 				file.bytes && file.bytes.length <= MAX_INLINE_XML_BYTES
 					? file.bytes.toString('utf8')
 					: undefined;
-			return [
-				{ data: { uri, ...file.data, ...(xml !== undefined ? { xml } : {}) }, binary: file.binary },
-			];
+			const rawData = { uri, ...file.data, ...(xml !== undefined ? { xml } : {}) };
+			return [await shapeXmlOutput.call(this, itemIndex, file, outputSettings, rawData, { uri })];
 		},
 	};
 }
