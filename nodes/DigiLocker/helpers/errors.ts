@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 export const ERROR_CODES = [
 	'VALIDATION_ERROR',
 	'INVALID_STATE',
+	'ACCESS_DENIED',
 	'INVALID_CLIENT',
 	'INVALID_GRANT',
 	'INVALID_TOKEN',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import type { DigiLockerApp } from '../helpers/appConfig';
 import { CREDENTIAL_TYPE } from '../helpers/constants';
@@ -58,18 +63,23 @@ function redirectRefused(status: number, location: unknown): DigiLockerError {
 	);
 }
 
+/** Node runs and the DigiLocker Trigger's webhook both send through here. */
+type HttpContext = IExecuteFunctions | IWebhookFunctions;
+
 /**
  * Sends one request through n8n's HTTP helper and hands back a 2xx answer with its body still a stream. Redirects
  * are refused (n8n would re-attach credentials across origins); other non-2xx answers become DigiLocker's coded
  * error. The Timeout is a deadline for the whole request, body included; the execution's cancel aborts it too.
  */
 async function open(
-	context: IExecuteFunctions,
+	context: HttpContext,
 	app: DigiLockerApp,
 	settings: RequestSettings,
 	call: Call,
 ): Promise<OpenAnswer> {
-	const signals = requestSignals(settings.timeoutMs, context.getExecutionCancelSignal?.());
+	const cancel =
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
+	const signals = requestSignals(settings.timeoutMs, cancel);
 	const options: IHttpRequestOptions = {
 		url: `${app.baseUrl}${call.path}`,
 		method: call.method,
@@ -156,7 +166,7 @@ function asObject(parsed: unknown, status: number): Record<string, unknown> {
 }
 
 async function jsonCall(
-	context: IExecuteFunctions,
+	context: HttpContext,
 	app: DigiLockerApp,
 	settings: RequestSettings,
 	call: Call,
@@ -166,7 +176,7 @@ async function jsonCall(
 }
 
 async function jsonObjectCall(
-	context: IExecuteFunctions,
+	context: HttpContext,
 	app: DigiLockerApp,
 	settings: RequestSettings,
 	call: Call,
@@ -180,7 +190,7 @@ async function jsonObjectCall(
  * retried: the request may have reached DigiLocker, and codes and refresh tokens work once.
  */
 export async function postTokenForm(
-	this: IExecuteFunctions,
+	this: HttpContext,
 	app: DigiLockerApp,
 	path: string,
 	form: URLSearchParams,

@@ -10,12 +10,8 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 /** What the context adds to the state's JSON payload: its UTF-8 bytes once escaped, without the quotes. */
 const sizeInState = (context: string) => Buffer.byteLength(JSON.stringify(context), 'utf8') - 2;
 
-/** The Context parameter, refused unless it is well-formed text that keeps the state within Get Access Token's limit. */
-export function readContext(this: IExecuteFunctions, itemIndex: number): string {
-	const context = readText.call(this, 'context', itemIndex, {
-		label: 'Context',
-		maxLength: MAX_CONTEXT_LENGTH,
-	});
+/** Refuses a context that is not well-formed text or would push the state past Get Access Token's limit. */
+export function checkContext(context: string): string {
 	if (LONE_SURROGATE.test(context)) {
 		throw validationError('Context is not well-formed text: it holds half of a surrogate pair');
 	}
@@ -26,4 +22,11 @@ export function readContext(this: IExecuteFunctions, itemIndex: number): string 
 		);
 	}
 	return context;
+}
+
+/** The Context parameter, refused unless it is well-formed text that keeps the state within Get Access Token's limit. */
+export function readContext(this: IExecuteFunctions, itemIndex: number): string {
+	return checkContext(
+		readText.call(this, 'context', itemIndex, { label: 'Context', maxLength: MAX_CONTEXT_LENGTH }),
+	);
 }

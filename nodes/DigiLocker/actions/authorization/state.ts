@@ -67,17 +67,36 @@ export function createState(
 	return `${signedPart}.${sign(app, signedPart).toString('base64url')}`;
 }
 
-const invalidState = (reason: string) =>
-	new DigiLockerError('INVALID_STATE', `The state is not valid: ${reason}`, {
-		hint: 'Pass the "state" query parameter of the callback unchanged, within its lifetime, with the same DigiLocker credential that created it.',
-	});
+/** Why a state was refused; the DigiLocker Trigger turns `expired` into its own outcome. */
+export type StateProblem = 'unreadable' | 'signature' | 'future' | 'expired' | 'binding';
+
+export class InvalidStateError extends DigiLockerError {
+	constructor(
+		readonly problem: StateProblem,
+		reason: string,
+	) {
+		super('INVALID_STATE', `The state is not valid: ${reason}`, {
+			hint: 'Pass the "state" query parameter of the callback unchanged, within its lifetime, with the same DigiLocker credential that created it.',
+		});
+	}
+}
+
+const stateProblem = (problem: StateProblem, reason: string) =>
+	new InvalidStateError(problem, reason);
+
+/** A state whose signature and payload were checked; lifetime and binding not yet. */
+export interface OpenedState {
+	claims: StateClaims;
+	/** The keyed hash of the binding, when the state was bound to a browser session. */
+	boundTo?: string;
+}
 
 function decodePayload(encoded: string): StatePayload {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
 	} catch {
-		throw invalidState('its payload cannot be read');
+		throw stateProblem('unreadable', 'its payload cannot be read');
 	}
 	const payload = parsed as Partial<StatePayload> | null;
 	if (
@@ -89,7 +108,7 @@ function decodePayload(encoded: string): StatePayload {
 		(payload.ctx !== undefined && typeof payload.ctx !== 'string') ||
 		(payload.bnd !== undefined && typeof payload.bnd !== 'string')
 	) {
-		throw invalidState('its payload cannot be read');
+		throw stateProblem('unreadable', 'its payload cannot be read');
 	}
 	return payload as StatePayload;
 }
@@ -104,17 +123,61 @@ function decodeCanonicalSignature(encoded: string): Buffer | undefined {
 	return bytes.toString('base64url') === encoded ? bytes : undefined;
 }
 
+/** Checks that the state was signed with this app's secret, and reads it. */
+export function openState(state: string, app: AppSecrets): OpenedState {
+	const parts = state.split('.');
+	if (parts.length !== 3 || parts[0] !== STATE_VERSION || !parts[1] || !parts[2]) {
+		throw stateProblem('unreadable', 'it was not created by this node');
+	}
+	const [version, encodedPayload, encodedSignature] = parts;
+	const expected = sign(app, `${version}.${encodedPayload}`);
+	const given = decodeCanonicalSignature(encodedSignature);
+	if (given === undefined || !timingSafeEqual(given, expected)) {
+		throw stateProblem('signature', 'its signature does not match this credential');
+	}
+	const payload = decodePayload(encodedPayload);
+	return {
+		claims: {
+			nonce: payload.n,
+			issuedAt: payload.iat,
+			expiresAt: payload.exp,
+			context: payload.ctx,
+		},
+		boundTo: payload.bnd,
+	};
+}
+
+export function checkStateLifetime({ claims }: OpenedState, nowSeconds: number): void {
+	if (claims.issuedAt > nowSeconds + STATE_CLOCK_SKEW_SECONDS) {
+		throw stateProblem('future', 'it was issued in the future');
+	}
+	if (claims.expiresAt <= nowSeconds) {
+		throw stateProblem(
+			'expired',
+			`it expired at ${new Date(claims.expiresAt * 1000).toISOString()}`,
+		);
+	}
+}
+
 /** A bound state needs its binding; an unbound one is refused where a binding is expected. */
-function checkBinding(payload: StatePayload, app: AppSecrets, binding: string): void {
-	if (payload.bnd === undefined) {
-		if (binding) throw invalidState('it is not bound to a session, but a Binding was given');
+export function checkStateBinding(
+	{ boundTo }: OpenedState,
+	app: AppSecrets,
+	binding: string,
+): void {
+	if (boundTo === undefined) {
+		if (binding) {
+			throw stateProblem('binding', 'it is not bound to a session, but a Binding was given');
+		}
 		return;
 	}
-	if (!binding) throw invalidState('it is bound to a session, and no Binding was given');
+	if (!binding) {
+		throw stateProblem('binding', 'it is bound to a session, and no Binding was given');
+	}
 	const expected = Buffer.from(hashBinding(app, binding));
-	const given = Buffer.from(payload.bnd);
+	const given = Buffer.from(boundTo);
 	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-		throw invalidState('it is bound to another session');
+		throw stateProblem('binding', 'it is bound to another session');
 	}
 }
 
@@ -125,25 +188,10 @@ export function verifyState(
 	nowSeconds: number,
 	binding = '',
 ): StateClaims {
-	const parts = state.split('.');
-	if (parts.length !== 3 || parts[0] !== STATE_VERSION || !parts[1] || !parts[2]) {
-		throw invalidState('it was not created by this node');
-	}
-	const [version, encodedPayload, encodedSignature] = parts;
-	const expected = sign(app, `${version}.${encodedPayload}`);
-	const given = decodeCanonicalSignature(encodedSignature);
-	if (given === undefined || !timingSafeEqual(given, expected)) {
-		throw invalidState('its signature does not match this credential');
-	}
-	const payload = decodePayload(encodedPayload);
-	if (payload.iat > nowSeconds + STATE_CLOCK_SKEW_SECONDS) {
-		throw invalidState('it was issued in the future');
-	}
-	if (payload.exp <= nowSeconds) {
-		throw invalidState(`it expired at ${new Date(payload.exp * 1000).toISOString()}`);
-	}
-	checkBinding(payload, app, binding);
-	return { nonce: payload.n, issuedAt: payload.iat, expiresAt: payload.exp, context: payload.ctx };
+	const opened = openState(state, app);
+	checkStateLifetime(opened, nowSeconds);
+	checkStateBinding(opened, app, binding);
+	return opened.claims;
 }
 
 /** The PKCE code_verifier of a state: 43 base64url characters, reproducible only with the app secret. */

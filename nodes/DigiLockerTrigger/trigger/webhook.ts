@@ -1,0 +1,78 @@
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { toAppConfig, type DigiLockerApp } from '../../DigiLocker/helpers/appConfig';
+import { CREDENTIAL_TYPE } from '../../DigiLocker/helpers/constants';
+import { answerBrowser } from './answer';
+import { clearBindingCookie } from './bindingCookie';
+import { resolveCallback } from './callback';
+import { readCallbackQuery } from './callbackQuery';
+import { cookieScopeOf } from './cookieScope';
+import { NEUTRAL_PAGES, prepareForResponseNode, sendPage, type BrowserResponse } from './respond';
+import { readTriggerSettings, type TriggerSettings } from './settings';
+import { handleStart } from './start';
+
+const ANSWERED: IWebhookResponseData = { noWebhookResponse: true };
+
+async function callback(
+	this: IWebhookFunctions,
+	res: BrowserResponse,
+	request: { rawUrl: string; cookieHeader: string | string[] | undefined },
+	app: DigiLockerApp,
+	settings: TriggerSettings,
+): Promise<IWebhookResponseData> {
+	const query = readCallbackQuery(request.rawUrl);
+	if (!query) {
+		sendPage(res, 400, { kind: 'malformed', text: NEUTRAL_PAGES.malformed, good: false });
+		return ANSWERED;
+	}
+	const { result, usedCookie } = await resolveCallback.call(
+		this,
+		app,
+		{ query, cookieHeader: request.cookieHeader },
+		new Date(),
+	);
+	const cookies = usedCookie ? [clearBindingCookie(usedCookie, cookieScopeOf(app))] : [];
+	const workflowData = settings.startOn.has(result.outcome) ? [[{ json: result.item }]] : undefined;
+	if (workflowData && settings.responseMode === 'responseNode') {
+		prepareForResponseNode(res, cookies);
+		return { workflowData };
+	}
+	answerBrowser(res, settings, result, cookies);
+	return workflowData ? { ...ANSWERED, workflowData } : ANSWERED;
+}
+
+/** Serves both URLs of the trigger: `setup` is <path>/start, `default` the callback DigiLocker returns to. */
+export async function serveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const req = this.getRequestObject();
+	const res = this.getResponseObject() as unknown as BrowserResponse;
+	if (req.method !== 'GET') {
+		res.setHeader('Allow', 'GET');
+		sendPage(res, 405, { kind: 'malformed', text: NEUTRAL_PAGES.malformed, good: false });
+		return ANSWERED;
+	}
+	let app: DigiLockerApp;
+	let settings: TriggerSettings;
+	try {
+		app = toAppConfig(await this.getCredentials(CREDENTIAL_TYPE));
+		settings = readTriggerSettings.call(this);
+	} catch {
+		sendPage(res, 500, { kind: 'misconfigured', text: NEUTRAL_PAGES.misconfigured, good: false });
+		return ANSWERED;
+	}
+	const rawUrl = req.originalUrl ?? req.url ?? '';
+	if (this.getWebhookName() === 'setup') {
+		try {
+			handleStart.call(this, res, rawUrl, app, new Date());
+		} catch {
+			sendPage(res, 500, { kind: 'misconfigured', text: NEUTRAL_PAGES.misconfigured, good: false });
+		}
+		return ANSWERED;
+	}
+	return await callback.call(
+		this,
+		res,
+		{ rawUrl, cookieHeader: req.headers.cookie },
+		app,
+		settings,
+	);
+}
