@@ -127,7 +127,8 @@ async function openBrowser(ctx) {
  * In one context: open startUrl (which redirects to the consent page), click Allow or Deny and follow the
  * simulator's redirect back to n8n. intercept: stop at the decision instead, record where the simulator
  * redirects and abort (page.route sees no redirect targets, so the decision request itself is routed).
- * -> { page, consentUrl, consentTitle, callbackUrl, response (of the callback), cookiesAtConsent }
+ * -> { page, consentUrl, consentTitle, callbackUrl, response (of the callback), cookiesAtConsent, afterCallback (URLs the
+ * page requested after the callback) }
  */
 async function consentInPage(context, startUrl, { decision, intercept = false, onConsent }) {
 	const page = await context.newPage();
@@ -152,11 +153,14 @@ async function consentInPage(context, startUrl, { decision, intercept = false, o
 		assert.equal(status, 302, 'the decision route redirects');
 		return { page, consentUrl, consentTitle, callbackUrl: location, cookiesAtConsent };
 	}
+	const requested = [];
+	page.on('request', (r) => requested.push(r.url()));
 	const [response] = await Promise.all([
 		page.waitForResponse((r) => r.request().isNavigationRequest() && isCallback(r.url())),
 		button.click(),
 	]);
 	await page.waitForLoadState('load');
+	await sleep(300); // anything the callback page would load after 'load'
 	return {
 		page,
 		consentUrl,
@@ -164,6 +168,7 @@ async function consentInPage(context, startUrl, { decision, intercept = false, o
 		callbackUrl: response.url(),
 		response,
 		cookiesAtConsent,
+		afterCallback: requested.slice(requested.findIndex(isCallback) + 1),
 	};
 }
 
@@ -267,16 +272,26 @@ async function triggerChecks(ctx, session) {
 		assert.ok(isCallback(granted.callbackUrl) && code, granted.callbackUrl);
 		assert.equal(grantedPage.outcome, 'granted', grantedPage.html.slice(0, 2000));
 		assert.equal(grantedPage.title, TITLES.granted);
-		const secrets = {
+		const tokens = {
 			'access token': item?.data?.access_token,
 			'refresh token': item?.data?.refresh_token,
-			code,
 		};
-		assert.ok(item?.data?.access_token, 'needs the token from the execution to look for it');
-		assertNoSecrets(grantedPage.html, secrets, 'the page');
-		assertNoSecrets(grantedPage.url, secrets, 'the final URL');
+		assert.ok(tokens['access token'], 'needs the token from the execution to look for it');
+		assertNoSecrets(grantedPage.html, { ...tokens, code }, 'the page');
+		assertNoSecrets(grantedPage.url, tokens, 'the final URL');
 		assert.equal(consentCookies(cookiesAfter).length, 0, 'the binding cookie is cleared');
 	});
+	await check(
+		"browser: the final URL is the simulator's redirect as is; its spent code goes nowhere (no Referer, no cache, no subresource)",
+		() => {
+			// page mode answers at the callback URL, so the address bar keeps ?code=…&state=… (a spent code)
+			assert.equal(grantedPage.url, granted.callbackUrl);
+			const headers = granted.response.headers();
+			assert.equal(headers['referrer-policy'], 'no-referrer');
+			assert.match(headers['cache-control'] ?? '', /no-store/);
+			assert.deepEqual(granted.afterCallback, [], 'requests the callback page made');
+		},
+	);
 	await check('browser: granted execution holds the tokens and the context', () => {
 		assert.ok(!grantedRun.error, grantedRun.error?.message);
 		assert.equal(grantedRun.status, 'success');
@@ -305,6 +320,7 @@ async function triggerChecks(ctx, session) {
 	const replay = await alice.newPage();
 	await replay.goto(granted.callbackUrl);
 	const replayed = await readOutcome(replay);
+	ctx.log(`browser: the replayed callback showed "${replayed.outcome}"`);
 	await session.shot(replay, 'replayed.png');
 	const replayRuns = await executionsAfterQuiet(ctx, afterId);
 	const replayItems = [];
@@ -333,6 +349,25 @@ async function triggerChecks(ctx, session) {
 			'the replayed page',
 		);
 	});
+
+	// the same again with the binding cookie put back (a copied cookie jar): the state itself is spent
+	afterId = lastExecutionId(ctx.inst);
+	await alice.addCookies(consentCookies(granted.cookiesAtConsent));
+	const withCookie = await alice.newPage();
+	await withCookie.goto(granted.callbackUrl);
+	const replayedWithCookie = await readOutcome(withCookie);
+	const withCookieRuns = await executionsAfterQuiet(ctx, afterId);
+	await check(
+		'browser: the same callback URL with its binding cookie put back → invalid (state already used), code not sent again',
+		() => {
+			assert.equal(consentCookies(granted.cookiesAtConsent).length, 1);
+			assert.equal(replayedWithCookie.outcome, 'invalid', replayedWithCookie.html.slice(0, 2000));
+			assert.equal(replayedWithCookie.title, TITLES.invalid);
+			assert.equal(tokenRequests(sim, code).length, 1, 'token requests with the code');
+			assert.equal(tokensIssued(ctx), issuedBeforeReplay);
+			assert.deepEqual(withCookieRuns, []);
+		},
+	);
 	await alice.close();
 
 	// denied
