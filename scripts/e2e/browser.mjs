@@ -261,10 +261,10 @@ async function triggerChecks(ctx, session) {
 		assert.equal(cookies.length, 1, JSON.stringify(granted.cookiesAtConsent));
 		const [cookie] = cookies;
 		assert.match(cookie.name, /^dl_consent_.{16}$/);
-		assert.equal(cookie.path, callbackPath);
-		assert.equal(cookie.httpOnly, true);
-		assert.equal(cookie.sameSite, 'Lax');
-		assert.equal(cookie.secure, false);
+		assert.equal(cookie.path, callbackPath, 'cookie Path');
+		assert.equal(cookie.httpOnly, true, 'cookie HttpOnly');
+		assert.equal(cookie.sameSite, 'Lax', 'cookie SameSite');
+		assert.equal(cookie.secure, false, 'cookie Secure on http');
 		assert.ok(cookie.expires > Date.now() / 1000, `expires ${cookie.expires}`);
 	});
 	await check('browser: Allow → the callback page says granted, no token or code in it', () => {
@@ -287,7 +287,7 @@ async function triggerChecks(ctx, session) {
 			// page mode answers at the callback URL, so the address bar keeps ?code=…&state=… (a spent code)
 			assert.equal(grantedPage.url, granted.callbackUrl);
 			const headers = granted.response.headers();
-			assert.equal(headers['referrer-policy'], 'no-referrer');
+			assert.equal(headers['referrer-policy'], 'no-referrer', 'Referrer-Policy');
 			assert.match(headers['cache-control'] ?? '', /no-store/);
 			assert.deepEqual(granted.afterCallback, [], 'requests the callback page made');
 		},
@@ -337,7 +337,8 @@ async function triggerChecks(ctx, session) {
 		assert.equal(tokensIssued(ctx), issuedBeforeReplay, 'the simulator issued another token');
 		assert.ok(!replayItems.some((i) => i?.outcome === 'granted'), JSON.stringify(replayItems));
 		// invalid starts nothing (not a default outcome); failed starts the workflow with INVALID_GRANT
-		if (replayed.outcome === 'invalid') assert.deepEqual(replayRuns, []);
+		if (replayed.outcome === 'invalid')
+			assert.deepEqual(replayRuns, [], 'executions of the replay');
 		else {
 			assert.equal(replayRuns.length, 1);
 			assert.equal(replayItems[0]?.outcome, 'failed');
@@ -365,7 +366,7 @@ async function triggerChecks(ctx, session) {
 			assert.equal(replayedWithCookie.title, TITLES.invalid);
 			assert.equal(tokenRequests(sim, code).length, 1, 'token requests with the code');
 			assert.equal(tokensIssued(ctx), issuedBeforeReplay);
-			assert.deepEqual(withCookieRuns, []);
+			assert.deepEqual(withCookieRuns, [], 'executions of the replay');
 		},
 	);
 	await alice.close();
@@ -421,7 +422,7 @@ async function triggerChecks(ctx, session) {
 			assert.equal(otherPage.outcome, 'invalid', otherPage.html.slice(0, 2000));
 			assert.equal(otherPage.title, TITLES.invalid);
 			assert.equal(tokenRequests(sim, stolenCode).length, 0);
-			assert.deepEqual(otherRuns, []);
+			assert.deepEqual(otherRuns, [], 'executions of the other browser');
 			assertNoSecrets(otherPage.html, { code: stolenCode }, 'the page');
 		},
 	);
