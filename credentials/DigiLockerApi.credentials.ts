@@ -57,7 +57,7 @@ export class DigiLockerApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. https://n8n.example.com/webhook/digilocker/callback',
 			description:
-				'Exactly the redirect URI registered for the app, usually the URL of your callback Webhook node',
+				'Exactly the redirect URI registered for the app: the production callback URL of your DigiLocker Trigger, or of your own callback Webhook node',
 		},
 		{
 			displayName: 'Environment',

@@ -54,7 +54,8 @@ async function main() {
 
 	const inst = await createInstance({ loadMode: 'package', log: (line) => say(`n8n: ${line}`) });
 	cleanups.push(() => inst.dispose());
-	const examples = loadExamples();
+	// the demo drives the build-it-yourself consent pair; the trigger example would take the same webhook paths
+	const { trigger: _trigger, ...examples } = loadExamples();
 	const keepExecutions = { saveDataSuccessExecution: 'all' };
 	const workflows = Object.fromEntries(
 		Object.entries(examples).map(([key, wf]) => [

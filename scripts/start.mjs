@@ -2,7 +2,7 @@
 // Builds the package, starts the simulator (SIM_HOST:SIM_PORT, default 127.0.0.1:8765), installs real n8n 2.41.1 on
 // Node 24 on first run (git-ignored .cache/n8n), installs this package into n8n from its `npm pack` tarball (as a
 // community package), imports a DigiLocker credential pointing at the simulator and the example workflows, publishes
-// them, starts n8n on 127.0.0.1:N8N_PORT (default 5678), creates the editor's owner login and prints the URLs.
+// them (not the build-it-yourself consent pair, whose paths the trigger example uses), starts n8n on 127.0.0.1:N8N_PORT (default 5678), creates the editor's owner login and prints the URLs.
 // n8n's data lives in .cache/start (kept across restarts; `npm start -- --fresh` starts over). Ctrl-C stops both.
 // Flags: --fresh, --no-build.
 import './lib/npm-env.mjs'; // before anything starts npm
@@ -13,6 +13,7 @@ import path from 'node:path';
 
 import { buildPackage } from './lib/build.mjs';
 import {
+	DIY_CONSENT_KEYS,
 	EXAMPLE_CREDENTIAL,
 	adaptWorkflow,
 	loadExamples,
@@ -88,13 +89,17 @@ async function main() {
 	const fingerprint = crypto.createHash('sha256').update(JSON.stringify(credential)).digest('hex');
 	const haveCredential =
 		inst.query('SELECT id FROM credentials_entity WHERE id = ?', [credential.id]).length > 0;
-	const examples = Object.values(loadExamples()).map((wf) =>
+	const loaded = loadExamples();
+	const examples = Object.values(loaded).map((wf) =>
 		adaptWorkflow(wf, { nodeType: inst.nodeType() }),
 	);
+	// the trigger example owns digilocker/start and digilocker/callback; the build-it-yourself pair is imported unpublished
+	const diyIds = new Set(DIY_CONSENT_KEYS.map((key) => loaded[key].id));
 	const present = new Set(inst.query('SELECT id FROM workflow_entity').map((row) => row.id));
 	await provision(inst, {
 		credentials: haveCredential && state.credentialFingerprint === fingerprint ? [] : [credential],
 		workflows: examples.filter((wf) => !present.has(wf.id)),
+		publish: (wf) => !diyIds.has(wf.id),
 		log: say,
 	});
 	state.credentialFingerprint = fingerprint;
@@ -117,7 +122,7 @@ async function main() {
 	}
 
 	const editor = `http://localhost:${n8nPort}`;
-	const startLink = `${editor}/webhook/digilocker/start?customer=demo-customer`;
+	const startLink = `${editor}/webhook/digilocker/start?context=demo-customer`;
 	console.log(
 		[
 			'',
@@ -126,8 +131,7 @@ async function main() {
 			state.owner
 				? `  login (local only): ${state.owner.email} / ${state.owner.password}`
 				: '  login:              (not created, see above)',
-			`  start the consent:  ${startLink}`,
-			`  the link as JSON:   ${startLink}&format=json`,
+			`  start the consent:  ${startLink} (in a browser: DigiLocker Trigger example)`,
 			`  simulator:          ${sim.baseUrl} (app ${credential.data.clientId}, fake users; pick one on its consent page)`,
 			`  credential:         "${EXAMPLE_CREDENTIAL.name}" -> ${sim.baseUrl}, redirect URI ${redirectUri}`,
 			`  n8n data:           ${path.relative(repoDir, dataDir)} (kept across restarts; \`npm start -- --fresh\` starts over)`,

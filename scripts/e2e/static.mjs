@@ -4,17 +4,26 @@ import {
 	EXAMPLE_CREDENTIAL,
 	EXAMPLE_FILES,
 	PACKAGE_NODE_TYPE,
+	PACKAGE_TRIGGER_TYPE,
 	loadExample,
 } from '../lib/examples.mjs';
 import { assert } from './checks.mjs';
 
 const PATHS = {
+	trigger: [],
 	start: ['digilocker/start'],
 	callback: ['digilocker/callback'],
 	lifecycle: ['digilocker/token-lifecycle'],
 	documents: ['digilocker/documents'],
 };
-const ERRORS_SAVED = { start: 'all', callback: 'none', lifecycle: 'none', documents: 'none' };
+const TRIGGER_PATHS = { trigger: ['digilocker'] };
+const ERRORS_SAVED = {
+	trigger: 'none',
+	start: 'all',
+	callback: 'none',
+	lifecycle: 'none',
+	documents: 'none',
+};
 
 export async function checkExamples(checks) {
 	for (const key of Object.keys(EXAMPLE_FILES)) {
@@ -36,6 +45,15 @@ export async function checkExamples(checks) {
 					PATHS[key],
 				);
 				for (const node of webhooks) assert.equal(node.parameters.responseMode, 'responseNode');
+				const triggers = workflow.nodes.filter((node) => node.type.endsWith('.digiLockerTrigger'));
+				assert.deepEqual(
+					triggers.map((node) => node.parameters.path),
+					TRIGGER_PATHS[key] ?? [],
+				);
+				for (const node of triggers) {
+					assert.equal(node.type, PACKAGE_TRIGGER_TYPE);
+					assert.deepEqual(node.credentials, { digiLockerApi: { ...EXAMPLE_CREDENTIAL } });
+				}
 				assert.equal(workflow.settings.saveDataSuccessExecution, 'none');
 				assert.equal(workflow.settings.saveDataErrorExecution, ERRORS_SAVED[key]);
 				assert.equal(workflow.settings.saveExecutionProgress, false);

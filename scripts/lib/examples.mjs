@@ -6,7 +6,9 @@ import { repoDir } from '../real-n8n/n8n-bin.mjs';
 import { SIM_APP } from './simulator.mjs';
 
 export const PACKAGE_NODE_TYPE = 'n8n-nodes-digilocker.digiLocker';
+export const PACKAGE_TRIGGER_TYPE = `${PACKAGE_NODE_TYPE}Trigger`;
 export const EXAMPLE_FILES = {
+	trigger: 'digilocker-consent-trigger.json',
 	start: 'digilocker-start-consent.json',
 	callback: 'digilocker-consent-callback.json',
 	lifecycle: 'digilocker-token-lifecycle.json',
@@ -38,12 +40,13 @@ export function adaptWorkflow(
 ) {
 	const copy = structuredClone(workflow);
 	for (const node of copy.nodes) {
-		if (node.type === PACKAGE_NODE_TYPE) {
-			node.type = nodeType;
+		const isTrigger = node.type === PACKAGE_TRIGGER_TYPE;
+		if (node.type === PACKAGE_NODE_TYPE || isTrigger) {
+			node.type = isTrigger ? `${nodeType}Trigger` : nodeType;
 			if (credential)
 				node.credentials = { digiLockerApi: { id: credential.id, name: credential.name } };
 		}
-		if (rename && node.type === 'n8n-nodes-base.webhook') {
+		if (rename && (node.type === 'n8n-nodes-base.webhook' || isTrigger)) {
 			node.parameters.path = rename.path(node.parameters.path);
 			node.webhookId = rename.webhookId(node.webhookId);
 		}
@@ -78,6 +81,14 @@ export function simulatorCredential({
 	};
 }
 
-/** Workflows with a Webhook trigger (the ones to publish). */
+/** Workflows with a Webhook or DigiLocker Trigger (the ones to publish). */
 export const hasWebhook = (workflow) =>
-	workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook');
+	workflow.nodes.some(
+		(node) => node.type === 'n8n-nodes-base.webhook' || node.type.endsWith('.digiLockerTrigger'),
+	);
+
+/**
+ * The build-it-yourself consent examples serve digilocker/start and digilocker/callback, as the trigger example does:
+ * only one of the two can be published in one n8n.
+ */
+export const DIY_CONSENT_KEYS = ['start', 'callback'];

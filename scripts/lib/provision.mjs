@@ -3,7 +3,11 @@
 // publish:workflow per workflow (the CLI publishes one id at a time). Run while the server is stopped.
 import { hasWebhook } from './examples.mjs';
 
-export async function provision(inst, { credentials = [], workflows = [], log = () => {} }) {
+/** `publish` picks which of the workflows with a trigger get published (default: all of them). */
+export async function provision(
+	inst,
+	{ credentials = [], workflows = [], publish = () => true, log = () => {} },
+) {
 	if (credentials.length) {
 		log(
 			`importing ${credentials.length} credential(s): ${credentials.map((c) => c.name).join(', ')}`,
@@ -14,7 +18,7 @@ export async function provision(inst, { credentials = [], workflows = [], log = 
 		log(`importing ${workflows.length} workflow(s): ${workflows.map((w) => w.name).join(', ')}`);
 		await inst.importWorkflow(workflows);
 	}
-	for (const workflow of workflows.filter(hasWebhook)) {
+	for (const workflow of workflows.filter((wf) => hasWebhook(wf) && publish(wf))) {
 		log(`publishing "${workflow.name}"`);
 		await inst.publish(workflow.id);
 	}

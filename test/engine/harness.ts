@@ -43,7 +43,7 @@ const startNode: INodeType = {
 	},
 };
 
-class NodeTypes implements INodeTypes {
+export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 
 	getByName(name: string) {
@@ -60,7 +60,7 @@ class NodeTypes implements INodeTypes {
 }
 
 /** Serves one credential's data and applies its `authenticate` function, as n8n's CredentialsHelper does. */
-class CredentialsHelper extends ICredentialsHelper {
+export class CredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly type: ICredentialType,
 		private readonly data: ICredentialDataDecryptedObject,

@@ -11,6 +11,12 @@ import { MAX_QUERY_LENGTH } from './callbackQuery';
 import { cookieScopeOf } from './cookieScope';
 import { NEUTRAL_PAGES, sendPage, sendRedirect, type BrowserResponse } from './respond';
 
+/**
+ * The cookie outlives the state by an hour, so a user who comes back late is told the link expired rather than that
+ * another browser started it.
+ */
+const COOKIE_GRACE_SECONDS = 3600;
+
 /** The start URL's `context`, '' when absent; undefined when the query is not one a start link has. */
 function readStartContext(rawUrl: string): string | undefined {
 	const mark = rawUrl.indexOf('?');
@@ -55,7 +61,7 @@ export function handleStart(
 		bindingCookieName(nonce),
 		binding,
 		cookieScopeOf(app),
-		consent.lifetimeSeconds,
+		consent.lifetimeSeconds + COOKIE_GRACE_SECONDS,
 	);
 	sendRedirect(res, 302, consent.url, [cookie]);
 }
