@@ -51,11 +51,6 @@ export async function runMode(loadMode, { checks, withAsCommitted = false, only 
 			workflows: Object.values(wf),
 			log,
 		});
-		// provision() publishes the workflows with a Webhook node; the trigger workflow has none
-		if (wf.trigger) {
-			log(`publishing "${wf.trigger.name}"`);
-			await inst.publish(wf.trigger.id);
-		}
 		await inst.startServer({ port: n8nPort });
 		const setupMs = performance.now() - t0;
 		const ctx = {
