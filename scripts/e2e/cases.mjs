@@ -8,6 +8,7 @@ import { request, withQuery } from '../lib/http.mjs';
 import { SIM_APP } from '../lib/simulator.mjs';
 import { assert, assertNoSecrets } from './checks.mjs';
 import { credentialTestButton } from './credentialTest.mjs';
+import { consentInBrowser } from './browser.mjs';
 import { AS_COMMITTED, BAD_SECRET, PROBE_VERIFIER } from './workflows.mjs';
 import { writesCases } from './writes.mjs';
 
@@ -539,4 +540,5 @@ export const cases = [
 	},
 	credentialTestButton,
 	...writesCases,
+	consentInBrowser,
 ];
