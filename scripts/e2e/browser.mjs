@@ -4,8 +4,6 @@
 // browser). Asserts on the page, on the cookie, on what reached the simulator and on the execution n8n stored.
 // Screenshots: .cache/e2e-screenshots/<mode>/; E2E_UPDATE_SCREENSHOTS=1 copies the package mode's consent, granted
 // and denied screenshots into docs/images/ (shown in the README).
-// Without the trigger in the build (package.json n8n.nodes), the case says so and drives the example workflows'
-// consent round in the browser instead, so the browser machinery stays tested.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -46,13 +44,6 @@ export const triggerRedirectUri = (n8nPort) =>
 /** The credential of the trigger workflow: the simulator app, redirecting to the trigger's callback. */
 export const triggerCredential = ({ baseUrl, redirectUri }) =>
 	simulatorCredential({ ...TRIGGER_CREDENTIAL, baseUrl, redirectUri });
-
-/** Whether the package as built declares the DigiLocker Trigger (package.json n8n.nodes, file in dist/). */
-export function triggerInBuild(dir = repoDir) {
-	const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-	const file = (pkg.n8n?.nodes ?? []).find((node) => /DigiLockerTrigger\.node\.js$/.test(node));
-	return Boolean(file && fs.existsSync(path.join(dir, file)));
-}
 
 /** DigiLocker Trigger (path e2e-trigger, default outcomes and page answers) → NoOp. */
 export function triggerWorkflow(nodeType, { settings = {} } = {}) {
@@ -208,12 +199,6 @@ const consentCookies = (cookies) => cookies.filter((c) => c.name.startsWith('dl_
 
 export async function consentInBrowser(ctx) {
 	ctx.log ??= (line) => console.log(`# [${ctx.loadMode}] ${line}`);
-	if (!ctx.wf.trigger) {
-		ctx.log(
-			`consentInBrowser: the DigiLocker Trigger is not in this build (package.json n8n.nodes) - trigger checks skipped; the examples' consent round in the browser instead`,
-		);
-		return await examplesInBrowser(ctx);
-	}
 	const session = await openBrowser(ctx);
 	try {
 		await triggerChecks(ctx, session);
@@ -428,32 +413,4 @@ async function triggerChecks(ctx, session) {
 	);
 	await carol.close();
 	await mallory.close();
-}
-
-/** Without the trigger: the example workflows' start → consent → callback round, clicked through in Chromium. */
-async function examplesInBrowser(ctx) {
-	const session = await openBrowser(ctx);
-	try {
-		const person = await session.person();
-		const afterId = lastExecutionId(ctx.inst);
-		const round = await consentInPage(
-			person,
-			withQuery(`${ctx.n8n}/webhook/digilocker/start`, { customer: 'e2e-browser-example' }),
-			{ decision: 'allow', onConsent: (page) => session.shot(page, 'example-consent.png') },
-		);
-		const body = await round.page.locator('body').textContent();
-		await session.shot(round.page, 'example-callback.png');
-		const called = await waitForExecution(ctx.inst, { workflowId: ctx.wf.callback.id, afterId });
-		await ctx.check('browser: example consent round clicked through in Chromium', () => {
-			assert.equal(round.consentTitle, CONSENT_TITLE);
-			assert.ok(round.callbackUrl.startsWith(`${ctx.redirectUri}?`), round.callbackUrl);
-			assert.equal(round.response.status(), 200);
-			const json = JSON.parse(body);
-			assert.equal(json.signedIn, true);
-			assert.equal(json.context, 'e2e-browser-example');
-			assert.equal(called.status, 'success');
-		});
-	} finally {
-		await session.browser.close();
-	}
 }

@@ -8,10 +8,10 @@ import { createInstance, freePort } from '../real-n8n/instance.mjs';
 import {
 	TRIGGER_TYPE,
 	triggerCredential,
-	triggerInBuild,
 	triggerRedirectUri as triggerRedirectUriFor,
 } from './browser.mjs';
 import { cases } from './cases.mjs';
+import { triggerWorkflowCredentials, triggerWorkflowRedirectUris } from './triggerWorkflows.mjs';
 import { BAD_SECRET, BAD_SECRET_CREDENTIAL, modeWorkflows } from './workflows.mjs';
 import { redirectingCredential, startRedirector } from './writes.mjs';
 
@@ -25,7 +25,7 @@ export async function runMode(loadMode, { checks, withAsCommitted = false, only 
 	const triggerRedirectUri = triggerRedirectUriFor(n8nPort);
 	const simLog = []; // "METHOD /path status" per simulator request (browser.mjs counts issued tokens)
 	const sim = await startSim({
-		redirectUris: [redirectUri, triggerRedirectUri],
+		redirectUris: [redirectUri, triggerRedirectUri, ...triggerWorkflowRedirectUris(n8nPort)],
 		logger: (line) => simLog.push(line),
 	});
 	const redirector = await startRedirector();
@@ -34,7 +34,7 @@ export async function runMode(loadMode, { checks, withAsCommitted = false, only 
 		inst = await createInstance({ loadMode, log });
 		const wf = modeWorkflows(inst.nodeType(), {
 			withAsCommitted,
-			triggerType: triggerInBuild() ? inst.nodeType(TRIGGER_TYPE) : undefined,
+			triggerType: inst.nodeType(TRIGGER_TYPE),
 		});
 		await provision(inst, {
 			credentials: [
@@ -47,6 +47,7 @@ export async function runMode(loadMode, { checks, withAsCommitted = false, only 
 				}),
 				redirectingCredential({ baseUrl: redirector.baseUrl, redirectUri }),
 				triggerCredential({ baseUrl: sim.baseUrl, redirectUri: triggerRedirectUri }),
+				...triggerWorkflowCredentials({ baseUrl: sim.baseUrl, n8nPort }),
 			],
 			workflows: Object.values(wf),
 			log,

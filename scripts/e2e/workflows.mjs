@@ -1,9 +1,10 @@
 // The workflows one e2e load mode imports: the three examples (node type of the mode; successful executions saved,
 // so the test can read every DigiLocker envelope from n8n's DB), an e2e-only probe workflow, optionally a copy of
-// the callback example exactly as committed (successful executions not saved) on its own webhook path, and, when the
-// build has the DigiLocker Trigger, the browser e2e's trigger workflow (browser.mjs).
+// the callback example exactly as committed (successful executions not saved) on its own webhook path, and the
+// browser e2e's trigger workflow (browser.mjs).
 import { EXAMPLE_CREDENTIAL, adaptWorkflow, loadExamples } from '../lib/examples.mjs';
 import { triggerWorkflow } from './browser.mjs';
+import { triggerWorkflows } from './triggerWorkflows.mjs';
 import { writesWorkflow } from './writes.mjs';
 
 export const BAD_SECRET_CREDENTIAL = Object.freeze({
@@ -21,7 +22,7 @@ const SAVE_EVERYTHING = {
 	saveExecutionProgress: false,
 };
 
-/** triggerType: the DigiLocker Trigger's node type in this mode, or undefined when the build has no trigger. */
+/** triggerType: the DigiLocker Trigger's node type in this mode. */
 export function modeWorkflows(nodeType, { withAsCommitted, triggerType }) {
 	const examples = loadExamples();
 	const workflows = {
@@ -32,8 +33,9 @@ export function modeWorkflows(nodeType, { withAsCommitted, triggerType }) {
 		probes: probeWorkflow(nodeType),
 		operations: operationsWorkflow(nodeType),
 		writes: writesWorkflow(nodeType),
+		...triggerWorkflows(nodeType),
 	};
-	if (triggerType) workflows.trigger = triggerWorkflow(triggerType, { settings: SAVE_EVERYTHING });
+	workflows.trigger = triggerWorkflow(triggerType, { settings: SAVE_EVERYTHING });
 	if (withAsCommitted) {
 		workflows.asCommitted = adaptWorkflow(examples.callback, {
 			nodeType,
