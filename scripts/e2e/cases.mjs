@@ -8,7 +8,9 @@ import { request, withQuery } from '../lib/http.mjs';
 import { SIM_APP } from '../lib/simulator.mjs';
 import { assert, assertNoSecrets } from './checks.mjs';
 import { credentialTestButton } from './credentialTest.mjs';
+import { consentInBrowser } from './browser.mjs';
 import { AS_COMMITTED, BAD_SECRET, PROBE_VERIFIER } from './workflows.mjs';
+import { triggerInWorkflows } from './triggerWorkflows.mjs';
 import { writesCases } from './writes.mjs';
 
 const ASHA = { name: 'Asha Simulated Verma', digilockerid: '529c7625-9961-4b3f-9414-d2d247136131' };
@@ -539,4 +541,6 @@ export const cases = [
 	},
 	credentialTestButton,
 	...writesCases,
+	consentInBrowser,
+	triggerInWorkflows,
 ];

@@ -1,11 +1,17 @@
 // One load mode of the e2e run: its own simulator (so faults stay local), a fresh real n8n with the package loaded
 // from the built folder (CUSTOM.digiLocker) or installed from the `npm pack` tarball
-// (n8n-nodes-digilocker.digiLocker), two credentials, the workflows of workflows.mjs, published, then the cases.
+// (n8n-nodes-digilocker.digiLocker), the credentials, the workflows of workflows.mjs, published, then the cases.
 import { simulatorCredential } from '../lib/examples.mjs';
 import { provision } from '../lib/provision.mjs';
 import { redirectUriFor, startSim } from '../lib/simulator.mjs';
 import { createInstance, freePort } from '../real-n8n/instance.mjs';
+import {
+	TRIGGER_TYPE,
+	triggerCredential,
+	triggerRedirectUri as triggerRedirectUriFor,
+} from './browser.mjs';
 import { cases } from './cases.mjs';
+import { triggerWorkflowCredentials, triggerWorkflowRedirectUris } from './triggerWorkflows.mjs';
 import { BAD_SECRET, BAD_SECRET_CREDENTIAL, modeWorkflows } from './workflows.mjs';
 import { redirectingCredential, startRedirector } from './writes.mjs';
 
@@ -16,12 +22,20 @@ export async function runMode(loadMode, { checks, withAsCommitted = false, only 
 	const t0 = performance.now();
 	const n8nPort = await freePort();
 	const redirectUri = redirectUriFor(n8nPort);
-	const sim = await startSim({ redirectUris: [redirectUri] });
+	const triggerRedirectUri = triggerRedirectUriFor(n8nPort);
+	const simLog = []; // "METHOD /path status" per simulator request (browser.mjs counts issued tokens)
+	const sim = await startSim({
+		redirectUris: [redirectUri, triggerRedirectUri, ...triggerWorkflowRedirectUris(n8nPort)],
+		logger: (line) => simLog.push(line),
+	});
 	const redirector = await startRedirector();
 	let inst;
 	try {
 		inst = await createInstance({ loadMode, log });
-		const wf = modeWorkflows(inst.nodeType(), { withAsCommitted });
+		const wf = modeWorkflows(inst.nodeType(), {
+			withAsCommitted,
+			triggerType: inst.nodeType(TRIGGER_TYPE),
+		});
 		await provision(inst, {
 			credentials: [
 				simulatorCredential({ baseUrl: sim.baseUrl, redirectUri }),
@@ -32,6 +46,8 @@ export async function runMode(loadMode, { checks, withAsCommitted = false, only 
 					clientSecret: BAD_SECRET,
 				}),
 				redirectingCredential({ baseUrl: redirector.baseUrl, redirectUri }),
+				triggerCredential({ baseUrl: sim.baseUrl, redirectUri: triggerRedirectUri }),
+				...triggerWorkflowCredentials({ baseUrl: sim.baseUrl, n8nPort }),
 			],
 			workflows: Object.values(wf),
 			log,
@@ -42,10 +58,13 @@ export async function runMode(loadMode, { checks, withAsCommitted = false, only 
 			loadMode,
 			n8n: `http://localhost:${n8nPort}`,
 			redirectUri,
+			triggerRedirectUri,
 			sim,
+			simLog,
 			inst,
 			wf,
 			check,
+			log,
 			redirector,
 		};
 		for (const run of cases.filter((c) => !only || only.includes(c.name))) {

@@ -1,7 +1,10 @@
 // The workflows one e2e load mode imports: the three examples (node type of the mode; successful executions saved,
-// so the test can read every DigiLocker envelope from n8n's DB), an e2e-only probe workflow, and optionally a copy of
-// the callback example exactly as committed (successful executions not saved) on its own webhook path.
+// so the test can read every DigiLocker envelope from n8n's DB), an e2e-only probe workflow, optionally a copy of
+// the callback example exactly as committed (successful executions not saved) on its own webhook path, and the
+// browser e2e's trigger workflow (browser.mjs).
 import { EXAMPLE_CREDENTIAL, adaptWorkflow, loadExamples } from '../lib/examples.mjs';
+import { triggerWorkflow } from './browser.mjs';
+import { triggerWorkflows } from './triggerWorkflows.mjs';
 import { writesWorkflow } from './writes.mjs';
 
 export const BAD_SECRET_CREDENTIAL = Object.freeze({
@@ -19,7 +22,8 @@ const SAVE_EVERYTHING = {
 	saveExecutionProgress: false,
 };
 
-export function modeWorkflows(nodeType, { withAsCommitted }) {
+/** triggerType: the DigiLocker Trigger's node type in this mode. */
+export function modeWorkflows(nodeType, { withAsCommitted, triggerType }) {
 	const examples = loadExamples();
 	const workflows = {
 		start: adaptWorkflow(examples.start, { nodeType, settings: SAVE_EVERYTHING }),
@@ -29,7 +33,9 @@ export function modeWorkflows(nodeType, { withAsCommitted }) {
 		probes: probeWorkflow(nodeType),
 		operations: operationsWorkflow(nodeType),
 		writes: writesWorkflow(nodeType),
+		...triggerWorkflows(nodeType),
 	};
+	workflows.trigger = triggerWorkflow(triggerType, { settings: SAVE_EVERYTHING });
 	if (withAsCommitted) {
 		workflows.asCommitted = adaptWorkflow(examples.callback, {
 			nodeType,
