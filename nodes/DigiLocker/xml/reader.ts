@@ -1,0 +1,355 @@
+import { XML_LIMITS, XmlError, type XmlElement } from './tree';
+
+/**
+ * The package's own XML reader: small and strict. No DOCTYPE (so no DTD, no external or custom entities), only the
+ * five predefined entities, UTF-8 only, bounded depth and size. Anything else is refused with an XmlError: never a
+ * partial tree. Linear in the input: every scan moves forward, and nesting is an explicit stack, not recursion.
+ */
+export function readXml(input: Buffer | string, limits = XML_LIMITS): XmlElement {
+	const { text, bomBytes } = decode(input, limits.maxBytes);
+	return new Reader(text, bomBytes, limits.maxDepth).readDocument();
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Outside XML 1.0's Char production. With the `u` flag, a lone surrogate is a code point and matches. */
+const INVALID_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** XML 1.0 (fifth edition) Name: NameStartChar NameChar*. Colons are allowed, so prefixes stay part of the name. */
+const NAME_START_CHARS =
+	':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F' +
+	'\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NAME = new RegExp(
+	`[${NAME_START_CHARS}][\\u0300-\\u036F${NAME_START_CHARS}\\-.0-9\\u00B7\\u203F-\\u2040]*`,
+	'uy',
+);
+
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const DOUBLE_QUOTE = 0x22;
+const HASH = 0x23;
+const AMPERSAND = 0x26;
+const SINGLE_QUOTE = 0x27;
+const LESS_THAN = 0x3c;
+const EQUALS = 0x3d;
+const GREATER_THAN = 0x3e;
+const RIGHT_BRACKET = 0x5d;
+
+function decode(input: Buffer | string, maxBytes: number): { text: string; bomBytes: number } {
+	const isString = typeof input === 'string';
+	if (!isString && !(input instanceof Uint8Array))
+		throw new XmlError('XML must be a Buffer or a string');
+	const bytes = isString ? Buffer.byteLength(input, 'utf8') : input.length;
+	if (bytes > maxBytes) throw new XmlError(`XML is ${bytes} bytes, over the limit of ${maxBytes}`);
+	if (isString) {
+		const bom = input.charCodeAt(0) === 0xfeff;
+		return { text: bom ? input.slice(1) : input, bomBytes: bom ? 3 : 0 };
+	}
+	if ((input[0] === 0xfe && input[1] === 0xff) || (input[0] === 0xff && input[1] === 0xfe)) {
+		throw new XmlError('XML starts with a UTF-16 byte order mark: only UTF-8 is accepted', 0);
+	}
+	const bomBytes = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+	// The decoder drops one leading UTF-8 BOM; a second one stays and is refused as text before the root.
+	const text = decodeUtf8(input);
+	if (text === undefined) throw new XmlError('XML is not valid UTF-8');
+	return { text, bomBytes };
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+	try {
+		return utf8.decode(bytes);
+	} catch {
+		return undefined;
+	}
+}
+
+interface OpenElement {
+	element: XmlElement;
+	/** Text read since the last child element: character data and CDATA sections join into one string. */
+	text: string;
+}
+
+class Reader {
+	private pos = 0;
+
+	constructor(
+		private readonly text: string,
+		private readonly bomBytes: number,
+		private readonly maxDepth: number,
+	) {}
+
+	readDocument(): XmlElement {
+		const invalid = this.text.search(INVALID_CHARACTER);
+		if (invalid !== -1) throw this.error('character not allowed in XML', invalid);
+		if (/^<\?xml[ \t\r\n]/.test(this.text)) this.readDeclaration();
+		this.skipMisc();
+		if (this.pos >= this.text.length) throw this.error('no root element');
+		if (this.text.charCodeAt(this.pos) !== LESS_THAN) throw this.error('text before the root');
+		const root = this.readRootElement();
+		this.skipMisc();
+		if (this.pos < this.text.length) throw this.error('content after the root element');
+		return root;
+	}
+
+	private readDeclaration(): void {
+		this.pos = '<?xml'.length;
+		const version = this.readPseudoAttribute('version');
+		if (version !== '1.0') throw this.error('the XML declaration must say version="1.0"');
+		const encoding = this.readPseudoAttribute('encoding');
+		if (encoding !== undefined && encoding.toLowerCase() !== 'utf-8') {
+			throw this.error(`encoding "${encoding.slice(0, 40)}" declared: only UTF-8 is accepted`);
+		}
+		const standalone = this.readPseudoAttribute('standalone');
+		if (standalone !== undefined && standalone !== 'yes' && standalone !== 'no') {
+			throw this.error('standalone must be "yes" or "no"');
+		}
+		this.skipWhitespace();
+		if (!this.text.startsWith('?>', this.pos)) throw this.error('malformed XML declaration');
+		this.pos += 2;
+	}
+
+	/** ` name="value"` in the XML declaration, or undefined (and nothing read) when the next one isn't `name`. */
+	private readPseudoAttribute(name: string): string | undefined {
+		const start = this.pos;
+		if (!this.skipWhitespace() || !this.text.startsWith(name, this.pos)) {
+			this.pos = start;
+			return undefined;
+		}
+		this.pos += name.length;
+		this.readEquals();
+		const end = this.findClosingQuote();
+		const value = this.text.slice(this.pos + 1, end);
+		this.pos = end + 1;
+		return value;
+	}
+
+	/** Whitespace, comments and processing instructions, before or after the root element. */
+	private skipMisc(): void {
+		for (;;) {
+			this.skipWhitespace();
+			if (this.text.startsWith('<!--', this.pos)) this.skipComment();
+			else if (this.text.startsWith('<?', this.pos)) this.skipProcessingInstruction();
+			else if (this.text.startsWith('<!', this.pos)) throw this.refuseDeclaration();
+			else return;
+		}
+	}
+
+	private readRootElement(): XmlElement {
+		const root = this.readStartTag();
+		if (root.selfClosing) return root.element;
+		const open: OpenElement[] = [{ element: root.element, text: '' }];
+		while (open.length > 0) {
+			const current = open[open.length - 1];
+			const markup = this.text.indexOf('<', this.pos);
+			if (markup === -1) {
+				throw this.error(`<${current.element.name}> is not closed`, this.text.length);
+			}
+			if (markup > this.pos) current.text += this.readCharacters(markup, false);
+			if (this.text.startsWith('</', this.pos)) {
+				this.readEndTag(current.element.name);
+				closeText(current);
+				open.pop();
+			} else if (this.text.startsWith('<!--', this.pos)) {
+				this.skipComment();
+			} else if (this.text.startsWith('<![CDATA[', this.pos)) {
+				current.text += this.readCData();
+			} else if (this.text.startsWith('<?', this.pos)) {
+				this.skipProcessingInstruction();
+			} else if (this.text.startsWith('<!', this.pos)) {
+				throw this.refuseDeclaration();
+			} else {
+				if (open.length >= this.maxDepth) {
+					throw this.error(`elements nested deeper than ${this.maxDepth} levels`);
+				}
+				const child = this.readStartTag();
+				closeText(current);
+				current.element.children.push(child.element);
+				if (!child.selfClosing) open.push({ element: child.element, text: '' });
+			}
+		}
+		return root.element;
+	}
+
+	private readStartTag(): { element: XmlElement; selfClosing: boolean } {
+		this.pos++;
+		const name = this.readName();
+		const attributes = new Map<string, string>();
+		const element: XmlElement = { name, attributes, children: [] };
+		for (;;) {
+			const spaced = this.skipWhitespace();
+			if (this.text.charCodeAt(this.pos) === GREATER_THAN) {
+				this.pos++;
+				return { element, selfClosing: false };
+			}
+			if (this.text.startsWith('/>', this.pos)) {
+				this.pos += 2;
+				return { element, selfClosing: true };
+			}
+			if (!spaced) throw this.error(`expected white space, ">" or "/>" in <${name}>`);
+			const attributeStart = this.pos;
+			const attributeName = this.readName();
+			this.readEquals();
+			const valueEnd = this.findClosingQuote();
+			this.pos++;
+			const value = this.readCharacters(valueEnd, true);
+			this.pos = valueEnd + 1;
+			if (attributes.has(attributeName)) {
+				throw this.error(`attribute ${attributeName} repeated in <${name}>`, attributeStart);
+			}
+			attributes.set(attributeName, value);
+		}
+	}
+
+	private readEndTag(expected: string): void {
+		const start = this.pos;
+		this.pos += 2;
+		const name = this.readName();
+		if (name !== expected) throw this.error(`</${name}> does not close <${expected}>`, start);
+		this.skipWhitespace();
+		if (this.text.charCodeAt(this.pos) !== GREATER_THAN)
+			throw this.error(`expected ">" in </${name}>`);
+		this.pos++;
+	}
+
+	private readName(): string {
+		const start = this.pos;
+		NAME.lastIndex = start;
+		if (!NAME.test(this.text)) throw this.error('expected a name');
+		this.pos = NAME.lastIndex;
+		return this.text.slice(start, this.pos);
+	}
+
+	private readEquals(): void {
+		this.skipWhitespace();
+		if (this.text.charCodeAt(this.pos) !== EQUALS) throw this.error('expected "="');
+		this.pos++;
+		this.skipWhitespace();
+	}
+
+	/** Index of the quote closing the value that starts at `pos`. */
+	private findClosingQuote(): number {
+		const quote = this.text.charCodeAt(this.pos);
+		if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE)
+			throw this.error('expected a quoted value');
+		const end = this.text.indexOf(String.fromCharCode(quote), this.pos + 1);
+		if (end === -1) throw this.error('quoted value is not closed');
+		return end;
+	}
+
+	/**
+	 * Character data from `pos` up to `end`: references resolved, line ends (CR LF, lone CR) read as LF. In attribute
+	 * values, literal tab, CR and LF become a space first, as XML 1.0 normalizes CDATA-type attributes.
+	 */
+	private readCharacters(end: number, inAttribute: boolean): string {
+		let value = '';
+		let runStart = this.pos;
+		while (this.pos < end) {
+			const c = this.text.charCodeAt(this.pos);
+			if (c === AMPERSAND) {
+				value += this.text.slice(runStart, this.pos) + this.readReference(end);
+				runStart = this.pos;
+			} else if (c === CR || (inAttribute && (c === LF || c === TAB))) {
+				value += this.text.slice(runStart, this.pos) + (inAttribute ? ' ' : '\n');
+				this.pos += c === CR && this.text.charCodeAt(this.pos + 1) === LF ? 2 : 1;
+				runStart = this.pos;
+			} else if (inAttribute && c === LESS_THAN) {
+				throw this.error('"<" in an attribute value');
+			} else if (!inAttribute && c === RIGHT_BRACKET && this.text.startsWith(']]>', this.pos)) {
+				throw this.error('"]]>" in text');
+			} else {
+				this.pos++;
+			}
+		}
+		return value + this.text.slice(runStart, end);
+	}
+
+	private readReference(end: number): string {
+		const start = this.pos;
+		const semicolon = this.text.indexOf(';', start + 1);
+		if (semicolon === -1 || semicolon >= end) throw this.error('"&" not starting a reference');
+		const body = this.text.slice(start + 1, semicolon);
+		const resolved = body.charCodeAt(0) === HASH ? characterReference(body) : PREDEFINED.get(body);
+		if (resolved === undefined) {
+			throw this.error(
+				`&${body.slice(0, 40)}; is not accepted: only &lt; &gt; &amp; &quot; &apos; and character references to XML characters`,
+				start,
+			);
+		}
+		this.pos = semicolon + 1;
+		return resolved;
+	}
+
+	private readCData(): string {
+		const start = this.pos + '<![CDATA['.length;
+		const end = this.text.indexOf(']]>', start);
+		if (end === -1) throw this.error('CDATA section is not closed');
+		this.pos = end + 3;
+		const content = this.text.slice(start, end);
+		return content.includes('\r') ? content.replace(/\r\n?/g, '\n') : content;
+	}
+
+	private skipComment(): void {
+		const start = this.pos + '<!--'.length;
+		const end = this.text.indexOf('-->', start);
+		if (end === -1) throw this.error('comment is not closed');
+		if (this.text.indexOf('--', start) < end) throw this.error('"--" inside a comment');
+		this.pos = end + 3;
+	}
+
+	private skipProcessingInstruction(): void {
+		const start = this.pos;
+		this.pos += 2;
+		const target = this.readName();
+		if (target.toLowerCase() === 'xml') {
+			throw this.error('the XML declaration is allowed only at the very start', start);
+		}
+		if (!this.skipWhitespace() && !this.text.startsWith('?>', this.pos)) {
+			throw this.error('malformed processing instruction');
+		}
+		const end = this.text.indexOf('?>', this.pos);
+		if (end === -1) throw this.error('processing instruction is not closed', start);
+		this.pos = end + 2;
+	}
+
+	private refuseDeclaration(): XmlError {
+		return this.text.startsWith('<!DOCTYPE', this.pos)
+			? this.error('DOCTYPE is not accepted (no DTDs, no entities beyond the five predefined ones)')
+			: this.error('markup declaration not allowed here');
+	}
+
+	/** Skips XML white space; true when there was some. */
+	private skipWhitespace(): boolean {
+		const start = this.pos;
+		while (isWhitespace(this.text.charCodeAt(this.pos))) this.pos++;
+		return this.pos > start;
+	}
+
+	private error(message: string, at = this.pos): XmlError {
+		const offset = this.bomBytes + Buffer.byteLength(this.text.slice(0, at), 'utf8');
+		return new XmlError(`${message} (at byte ${offset})`, offset);
+	}
+}
+
+function closeText(open: OpenElement): void {
+	if (open.text !== '') open.element.children.push(open.text);
+	open.text = '';
+}
+
+const PREDEFINED = new Map(Object.entries({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }));
+
+/** `#65` or `#x41` (the body between `&` and `;`) as a string, or undefined when malformed or not an XML Char. */
+function characterReference(body: string): string | undefined {
+	const hex = body.startsWith('#x');
+	const digits = body.slice(hex ? 2 : 1);
+	if (!(hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits)) return undefined;
+	const codePoint = parseInt(digits, hex ? 16 : 10);
+	if (codePoint > 0x10ffff) return undefined;
+	const character = String.fromCodePoint(codePoint);
+	return INVALID_CHARACTER.test(character) ? undefined : character;
+}
+
+function isWhitespace(c: number): boolean {
+	return c === SPACE || c === LF || c === TAB || c === CR;
+}
