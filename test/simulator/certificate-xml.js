@@ -3,10 +3,46 @@
 /**
  * The machine-readable XML of an issued document (Get Certificate Data in XML): a
  * `<Certificate>` with IssuedBy, IssuedTo, CertificateData and a Signature-looking element.
+ * `certificateDocument` writes the envelope every family shares (see families/); the generic
+ * `buildCertificateXml` carries free-form fields, for seeded and pulled documents that bring
+ * their own `fields`.
  */
 
-const { escapeHtml } = require('./http-util');
-const { fakeSignature } = require('./xml-signature');
+const { el } = require('./xml-build');
+const { signedDocument } = require('./xml-signature');
+
+/**
+ * @typedef {object} CertificateParts
+ * @property {Record<string, string>} attributes of `Certificate`, in order
+ * @property {import('./xml-build').XmlNode} organization the `Organization` element
+ * @property {import('./xml-build').XmlNode} person the `Person` element
+ * @property {Array<import('./xml-build').XmlContent | undefined | false>} data `CertificateData` children
+ * @property {Array<import('./xml-build').XmlContent | undefined | false>} [after] siblings after
+ *   `CertificateData`, e.g. PANCR's `QRMeta`
+ * @property {string} signer X509 subject of the fake signature
+ * @property {import('./xml-signature').SignatureStyle} [signature]
+ * @property {boolean} [indented] one element per line, two-space indentation
+ * @property {string} [declaration] the XML declaration; default UTF-8, standalone
+ */
+
+/**
+ * @param {CertificateParts} parts
+ * @returns {Buffer}
+ */
+function certificateDocument(parts) {
+	const root = el('Certificate', parts.attributes, [
+		el('IssuedBy', {}, [parts.organization]),
+		el('IssuedTo', {}, [parts.person]),
+		el('CertificateData', {}, parts.data),
+		...(parts.after ?? []),
+	]);
+	return signedDocument(root, {
+		subject: parts.signer,
+		style: parts.signature,
+		indent: parts.indented ? '  ' : undefined,
+		declaration: parts.declaration,
+	});
+}
 
 /**
  * @typedef {object} CertificateInput
@@ -22,26 +58,40 @@ const { fakeSignature } = require('./xml-signature');
  */
 
 /**
+ * A generic certificate: `CertificateData/Document/Field name value` for each field.
  * @param {CertificateInput} input
  * @returns {Buffer}
  */
 function buildCertificateXml(input) {
-	const e = escapeHtml;
-	const fields = Object.entries(input.fields ?? {})
-		.map(([k, v]) => `<Field name="${e(k)}" value="${e(v)}"/>`)
-		.join('');
-	const body =
-		`<Certificate language="99" name="${e(input.name)}" type="${e(input.doctype)}" ` +
-		`number="${e(input.number)}" uri="${e(input.uri)}" issueDate="${e(input.issueDate)}" status="A">` +
-		`<IssuedBy><Organization name="${e(input.issuer)}" code="${e(input.issuerid)}" ` +
-		'type="SG" tin="" uid=""><Address type="permanent" country="IN"/></Organization></IssuedBy>' +
-		`<IssuedTo><Person name="${e(input.holder.name)}" dob="${e(input.holder.dob)}" ` +
-		`gender="${e(input.holder.gender)}" uid="" phone="" email=""/></IssuedTo>` +
-		`<CertificateData><Document doctype="${e(input.doctype)}">${fields}</Document></CertificateData>`;
-	const xml =
-		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-		`${body}${fakeSignature(body, `CN=${e(input.issuer)},O=DigiLocker Simulator,C=IN`)}</Certificate>\n`;
-	return Buffer.from(xml, 'utf8');
+	const fields = Object.entries(input.fields ?? {}).map(([name, value]) =>
+		el('Field', { name, value }),
+	);
+	return certificateDocument({
+		attributes: {
+			language: '99',
+			name: input.name,
+			type: input.doctype,
+			number: input.number,
+			uri: input.uri,
+			issueDate: input.issueDate,
+			status: 'A',
+		},
+		organization: el(
+			'Organization',
+			{ name: input.issuer, code: input.issuerid, type: 'SG', tin: '', uid: '' },
+			[el('Address', { type: 'permanent', country: 'IN' })],
+		),
+		person: el('Person', {
+			name: input.holder.name,
+			dob: input.holder.dob,
+			gender: input.holder.gender,
+			uid: '',
+			phone: '',
+			email: '',
+		}),
+		data: [el('Document', { doctype: input.doctype }, fields)],
+		signer: `CN=${input.issuer},O=DigiLocker Simulator,C=IN`,
+	});
 }
 
-module.exports = { buildCertificateXml };
+module.exports = { buildCertificateXml, certificateDocument };

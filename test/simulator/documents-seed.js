@@ -1,8 +1,8 @@
 'use strict';
 
 /**
- * The documents each simulated user starts with: issued documents (PDF, PNG, some with XML
- * certificate data) and a self-uploaded folder tree. A seeded user may list its own `issued`
+ * The documents each simulated user starts with: issued documents (PDF, PNG, most with XML
+ * certificate data in the family layouts of families/) and a self-uploaded folder tree. A seeded user may list its own `issued`
  * and `uploaded` entries; without them it gets a default set derived from its digilockerid,
  * so the same user always gets the same URIs.
  */
@@ -13,7 +13,8 @@ const path = require('path');
 const { buildPdf } = require('./pdf');
 const { patternPng } = require('./png');
 const { buildCertificateXml } = require('./certificate-xml');
-const { defaultAddress } = require('./kyc-xml');
+const { holderOf } = require('./holder');
+const { familyXml } = require('./families');
 
 const FIXTURES_DIR = path.join(__dirname, 'fixtures');
 const XML = 'application/xml';
@@ -30,8 +31,10 @@ const XML = 'application/xml';
  * @property {string[]} mime e.g. ['application/pdf', 'application/xml']; the first non-XML one is the file
  * @property {string} [contentBase64] the file bytes; default: generated for application/pdf and image/png
  * @property {string} [fixture] a file under test/simulator/fixtures/ (or an absolute path) holding the bytes
- * @property {string} [xml] XML text for Get Certificate Data; default: generated when mime has application/xml
- * @property {Record<string, string>} [fields] CertificateData fields for the generated XML
+ * @property {string} [xml] XML text for Get Certificate Data; default: generated when mime has application/xml,
+ *   realistic for the families in families/ (PANCR, DRVLC, SSCER, HSCER, CTCER, ADHAR), else generic
+ * @property {Record<string, string>} [fields] free-form CertificateData fields: the generic XML
+ *   (`Document/Field name value`) instead of the family's layout
  */
 
 /**
@@ -61,6 +64,8 @@ const XML = 'application/xml';
 
 /** @typedef {{ digilockerid: string, name: string, dob: string, gender: string, eaadhaar: string }} DocUser */
 
+/** @typedef {{ [K in keyof import('./holder').HolderSeed]?: unknown }} HolderInput */
+
 /** @param {string} text */
 function hashOf(text) {
 	return crypto.createHash('sha256').update(text).digest();
@@ -82,6 +87,14 @@ function dashed(ddmmyyyy) {
 }
 
 /**
+ * A file under test/simulator/fixtures/, or at an absolute path.
+ * @param {string} name
+ */
+function readFixture(name) {
+	return fs.readFileSync(path.isAbsolute(name) ? name : path.join(FIXTURES_DIR, name));
+}
+
+/**
  * Bytes for a document: given Base64, a fixture file, or generated for PDF/PNG.
  * @param {{ contentBase64?: string, fixture?: string }} entry
  * @param {string} type
@@ -90,11 +103,7 @@ function dashed(ddmmyyyy) {
  */
 function contentBytes(entry, type, lines, label) {
 	if (typeof entry.contentBase64 === 'string') return Buffer.from(entry.contentBase64, 'base64');
-	if (typeof entry.fixture === 'string') {
-		return fs.readFileSync(
-			path.isAbsolute(entry.fixture) ? entry.fixture : path.join(FIXTURES_DIR, entry.fixture),
-		);
-	}
+	if (typeof entry.fixture === 'string') return readFixture(entry.fixture);
 	if (type === 'application/pdf') return buildPdf(lines);
 	if (type === 'image/png') return patternPng(hashOf(label).readUInt32BE(0));
 	throw new TypeError(`simulator: ${label} needs contentBase64 or fixture for ${type}`);
@@ -103,9 +112,10 @@ function contentBytes(entry, type, lines, label) {
 /**
  * @param {SeedIssuedDoc} doc
  * @param {DocUser} user
+ * @param {import('./holder').Holder} [holder] default: derived from the user alone
  * @returns {IssuedSpec}
  */
-function normalizeIssued(doc, user) {
+function normalizeIssued(doc, user, holder) {
 	if (!doc || typeof doc.uri !== 'string' || doc.uri === '') {
 		throw new TypeError(`simulator: every issued document of ${user.digilockerid} needs a uri`);
 	}
@@ -127,9 +137,15 @@ function normalizeIssued(doc, user) {
 		`URI: ${doc.uri}`,
 		'Simulated document - not valid for any purpose',
 	];
+	const date = doc.date ?? '2020-01-01T00:00:00Z';
 	let xml;
 	if (typeof doc.xml === 'string') xml = Buffer.from(doc.xml, 'utf8');
-	else if (doc.mime.includes(XML)) {
+	else if (doc.mime.includes(XML) && doc.fields === undefined) {
+		const { uri, doctype, issuer, issuerid } = doc;
+		const facts = { uri, doctype, name: description, number, issuer, issuerid, date };
+		xml = familyXml(facts, holder ?? holderOf(user));
+	}
+	if (xml === undefined && doc.mime.includes(XML)) {
 		xml = buildCertificateXml({
 			uri: doc.uri,
 			doctype: doc.doctype,
@@ -137,7 +153,7 @@ function normalizeIssued(doc, user) {
 			number,
 			issuer: doc.issuer,
 			issuerid: doc.issuerid,
-			issueDate: (doc.date ?? '2020-01-01').slice(0, 10).split('-').reverse().join('-'),
+			issueDate: date.slice(0, 10).split('-').reverse().join('-'),
 			holder: { name: user.name, dob: dashed(user.dob), gender: user.gender },
 			fields: doc.fields,
 		});
@@ -149,7 +165,7 @@ function normalizeIssued(doc, user) {
 		description,
 		issuerid: doc.issuerid,
 		issuer: doc.issuer,
-		date: doc.date ?? '2020-01-01T00:00:00Z',
+		date,
 		mime: [...doc.mime],
 		fileType,
 		bytes: contentBytes(doc, fileType, lines, `issued ${doc.uri}`),
@@ -195,7 +211,8 @@ function normalizeUploaded(entries, user, dir) {
 }
 
 /**
- * The default issued documents of a user: DRVLC, PANCR, HSCER, VACER, and ADHAR when eaadhaar is 'Y'.
+ * The default issued documents of a user: DRVLC, PANCR, HSCER, VACER (a PNG only), CTCER, and
+ * ADHAR when eaadhaar is 'Y'. All but VACER have realistic XML (families/).
  * @param {DocUser} user
  * @returns {SeedIssuedDoc[]}
  */
@@ -217,7 +234,6 @@ function defaultIssued(user) {
 			issuer: 'Simulated Transport Department',
 			date: '2021-03-15T10:20:30Z',
 			mime: ['application/pdf', XML],
-			fields: { licence_no: dlNo, vehicle_classes: 'LMV,MCWG', valid_till: `01-01-${year + 20}` },
 		},
 		{
 			uri: `in.gov.sim.pan-PANCR-${pan}`,
@@ -226,7 +242,7 @@ function defaultIssued(user) {
 			issuerid: 'in.gov.sim.pan',
 			issuer: 'Simulated Income Tax Department',
 			date: '2019-07-01T08:00:00Z',
-			mime: ['application/pdf'],
+			mime: ['application/pdf', XML],
 		},
 		{
 			uri: `in.gov.sim.board-HSCER-${roll}`,
@@ -236,7 +252,6 @@ function defaultIssued(user) {
 			issuer: 'Simulated School Board',
 			date: '2018-05-28T05:30:00Z',
 			mime: ['application/pdf', XML],
-			fields: { roll_no: roll, result: 'PASS', percentage: `${60 + (h[16] % 40)}.0` },
 		},
 		{
 			uri: `in.gov.sim.health-VACER-${digits(h, 20, 10)}`,
@@ -246,6 +261,15 @@ function defaultIssued(user) {
 			issuer: 'Simulated Health Department',
 			date: '2022-01-10T12:00:00Z',
 			mime: ['image/png'],
+		},
+		{
+			uri: `in.gov.sim.edistrict-CTCER-SIMCT${digits(h, 24, 8)}`,
+			name: 'Caste Certificate',
+			doctype: 'CTCER',
+			issuerid: 'in.gov.sim.edistrict',
+			issuer: 'Simulated Revenue Department',
+			date: '2016-08-10T06:45:00Z',
+			mime: ['application/pdf', XML],
 		},
 	];
 	if (user.eaadhaar === 'Y') {
@@ -301,14 +325,16 @@ function defaultRecords(user) {
 }
 
 /**
- * @param {DocUser & { issued?: unknown, uploaded?: unknown, address?: unknown }} user the seeded user
- * @returns {{ issued: IssuedSpec[], uploaded: UploadedSpec[], address: import('./kyc-xml').SimAddress, records: import('./issuers').PullRecord[] }}
+ * @param {DocUser & { issued?: unknown, uploaded?: unknown }} user the seeded user
+ * @param {HolderInput} [holderSeed] the user's seed fields that shape its documents
+ * @returns {{ issued: IssuedSpec[], uploaded: UploadedSpec[], holder: import('./holder').Holder, records: import('./issuers').PullRecord[] }}
  */
-function seedDocuments(user) {
+function seedDocuments(user, holderSeed = {}) {
+	const holder = holderOf(user, holderSeed);
 	const issuedInput = user.issued === undefined ? defaultIssued(user) : user.issued;
 	if (!Array.isArray(issuedInput))
 		throw new TypeError(`simulator: issued of ${user.digilockerid} must be an array`);
-	const issued = issuedInput.map((doc) => normalizeIssued(doc, user));
+	const issued = issuedInput.map((doc) => normalizeIssued(doc, user, holder));
 	const uris = new Set();
 	for (const doc of issued) {
 		if (uris.has(doc.uri)) throw new TypeError(`simulator: duplicate issued uri ${doc.uri}`);
@@ -316,16 +342,12 @@ function seedDocuments(user) {
 	}
 	const uploadedInput = user.uploaded === undefined ? DEFAULT_UPLOADED : user.uploaded;
 	const uploaded = normalizeUploaded(/** @type {SeedUploadedEntry[]} */ (uploadedInput), user, '/');
-	const address =
-		user.address && typeof user.address === 'object'
-			? { ...defaultAddress(user.digilockerid), .../** @type {object} */ (user.address) }
-			: defaultAddress(user.digilockerid);
 	return {
 		issued,
 		uploaded,
-		address,
+		holder,
 		records: user.issued === undefined ? defaultRecords(user) : [],
 	};
 }
 
-module.exports = { seedDocuments, normalizeIssued, defaultIssued, DEFAULT_UPLOADED };
+module.exports = { seedDocuments, normalizeIssued, defaultIssued, readFixture, DEFAULT_UPLOADED };

@@ -46,7 +46,8 @@ const { readContent } = require('./content');
  */
 
 /**
- * Builds every user's locker from the raw seed (which may carry issued/uploaded/address) and
+ * Builds every user's locker from the raw seed (which may carry issued/uploaded and the
+ * holder fields of holder.js: address, local, layout, aadhaar, eaadhaarXml) and
  * collects the pull records: the default ones plus one per user for its default licence.
  * @param {unknown} rawUsers options.users or the defaults
  * @param {Map<string, import('./seed').SimUser>} users normalized
@@ -64,12 +65,11 @@ function seedLockers(rawUsers, users, largeFiles, clientSecrets) {
 	const pullRecords = [...DEFAULT_PULL_RECORDS];
 	for (const user of users.values()) {
 		const entry = raw.get(user.digilockerid) ?? {};
-		const seed = seedDocuments({
-			...user,
-			issued: entry.issued,
-			uploaded: entry.uploaded,
-			address: entry.address,
-		});
+		const { address, local, layout, aadhaar, eaadhaarXml } = entry;
+		const seed = seedDocuments(
+			{ ...user, issued: entry.issued, uploaded: entry.uploaded },
+			{ address, local, layout, aadhaar, eaadhaarXml },
+		);
 		seeds.set(user.digilockerid, seed);
 		pullRecords.push(...seed.records);
 	}

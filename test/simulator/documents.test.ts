@@ -385,12 +385,11 @@ describe('GET /oauth2/1/xml/{uri}', () => {
 		expect(res.text).toMatch(
 			/<Signature xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#">.*<SignatureValue>[A-Za-z0-9+/=]+<\/SignatureValue>/,
 		);
-		expect(res.text).toContain(`name="${sim.users[0].name}"`);
+		expect(res.text).toContain(`name="${sim.users[0].name.toUpperCase()}"`);
 		expect(res.text.trim().endsWith('</Certificate>')).toBe(true);
 	});
 
 	it.each([
-		['a PDF-only issued document', () => issuedUri(asha, 'PANCR')],
 		['an image issued document', () => issuedUri(asha, 'VACER')],
 		['an uploaded document', () => uploadedUri(asha, '/notes.pdf')],
 		["another user's XML document", () => issuedUri(kiran, 'DRVLC')],
@@ -414,13 +413,14 @@ describe('GET /oauth2/1/xml/{uri}', () => {
 
 describe('GET /oauth2/3/xml/eaadhaar', () => {
 	it.each(['/oauth2/3/xml/eaadhaar', '/oauth2/2/xml/eaadhaar'])(
-		'%s sends UIDAI-style KycRes XML with an hmac',
+		'%s sends the Certificate-wrapped KycRes XML with an hmac',
 		async (path) => {
 			const res = await getWith(token, url(path));
 			expect(res.status).toBe(200);
 			expect(res.headers.get('content-type')).toBe('application/xml');
 			expect(res.headers.get('hmac')).toBe(bodyHmac(testApp.clientSecret, res.bytes));
 			const xml = res.text;
+			expect(xml).toMatch(/^<\?xml [^>]*\?>\n<Certificate><CertificateData><KycRes /);
 			const kycRes = /<KycRes ([^>]*)>/.exec(xml)?.[1] ?? '';
 			for (const attr of ['ret="Y"', 'code="', 'txn="', 'ts="', 'ttl="'])
 				expect(kycRes).toContain(attr);
@@ -428,11 +428,14 @@ describe('GET /oauth2/3/xml/eaadhaar', () => {
 			expect(xml).toContain('<Poi dob="05-03-1990" gender="F" name="Asha Simulated Verma"/>');
 			expect(xml).toMatch(/<Poa [^>]*pc="\d{6}"/);
 			expect(xml).toMatch(/<Poa [^>]*state="Karnataka"/);
-			expect(xml).toMatch(/<LData [^>]*lang="06"/);
+			expect(xml).toMatch(/<LData [^>]*lang="07"/);
+			expect(xml).not.toMatch(/<Rar>|<Prn /);
 			const photo = Buffer.from(str(/<Pht>([^<]+)<\/Pht>/.exec(xml)?.[1]), 'base64');
-			expect(photo.subarray(1, 4).toString('latin1')).toBe('PNG');
-			expect(xml).toMatch(/<Signature xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#">/);
-			expect(xml.trim().endsWith('</KycRes>')).toBe(true);
+			expect([...photo.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+			expect(xml).toMatch(
+				/<\/CertificateData><Signature xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#">/,
+			);
+			expect(xml.trim().endsWith('</Certificate>')).toBe(true);
 		},
 	);
 
@@ -549,7 +552,7 @@ describe('seeded documents', () => {
 			);
 			expect(xml.text).toContain('<Field name="roll_no" value="7777777"/>');
 			const kyc = await getWith(customToken, `${custom.baseUrl}/oauth2/3/xml/eaadhaar`);
-			expect(kyc.text).toMatch(/<Poa [^>]*state="Goa"[^>]*pc="403001"/);
+			expect(kyc.text).toMatch(/<Poa [^>]*pc="403001"[^>]*state="Goa"/);
 			expect(custom.serverErrors).toEqual([]);
 		} finally {
 			await custom.stop();

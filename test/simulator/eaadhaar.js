@@ -1,8 +1,9 @@
 'use strict';
 
 /**
- * GET /oauth2/3/xml/eaadhaar (and the older /oauth2/2/xml/eaadhaar): the user's e-Aadhaar as
- * UIDAI-style KycRes XML with the `hmac` header. Users with eaadhaar 'N' get 404
+ * GET /oauth2/3/xml/eaadhaar (and the older /oauth2/2/xml/eaadhaar): the user's e-Aadhaar XML
+ * (kyc-xml.js: DigiLocker's Certificate-wrapped KycRes, or the older bare KycRes when the user's
+ * seed says eaadhaarXml 'kycres') with the `hmac` header. Users with eaadhaar 'N' get 404
  * aadhaar_not_linked. Needs the files.issueddocs scope.
  */
 
@@ -20,7 +21,7 @@ async function handleEaadhaar(ctx) {
 	if (user.eaadhaar !== 'Y') {
 		throw new OAuthError(404, 'aadhaar_not_linked', 'Aadhaar is not linked to the account');
 	}
-	const xml = buildKycXml(user, locker.address, ctx.sim.now());
+	const xml = buildKycXml(locker.holder, ctx.sim.now());
 	const file = {
 		content: memoryContent(xml),
 		contentType: 'application/xml',

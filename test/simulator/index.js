@@ -10,8 +10,10 @@
  * (eaadhaar), 1/pull/pulldocument (pull), 1/pull/issuers|doctype|parameters (meta),
  * 1/file/upload (upload).
  *
- * Documents: every user gets issued documents (DRVLC and HSCER with XML, PANCR, a VACER PNG,
- * and ADHAR when eaadhaar is 'Y') with URIs derived from its digilockerid, and an uploaded
+ * Documents: every user gets issued documents (DRVLC, PANCR, HSCER and CTCER with realistic XML,
+ * a VACER PNG, and ADHAR when eaadhaar is 'Y') with URIs derived from its digilockerid; the XML
+ * layout variant follows the user (see holder.js, families/, and the catalogue of the default
+ * seed's documents with their facts in document-families.js). An uploaded
  * tree /notes.pdf, /Documents/resume.pdf, /Documents/Certificates/{degree.pdf,award.png},
  * /Photos/passport-photo.png. `sim.documents(userId)` lists them; a seeded user may bring its
  * own `issued` / `uploaded` lists instead (see documents-seed.js).

@@ -1,102 +1,89 @@
 'use strict';
 
 /**
- * The e-Aadhaar XML (UIDAI-style `KycRes`) for a user: masked uid, Poi, Poa, LData, a small
- * PNG photo, a printable letter (Prn), Rar and a Signature-looking element.
+ * The e-Aadhaar XML of a user, in one of two shapes:
+ * - 'digilocker' (default), as GET /oauth2/3/xml/eaadhaar serves it today:
+ *   `Certificate/CertificateData/KycRes/UidData(Poi, Poa, LData, Pht)` with the Signature a
+ *   child of `Certificate` (exclusive C14N, RSA-SHA1, a four-certificate chain);
+ * - 'kycres', the older shape of DigiLocker's API spec: a bare `KycRes` root holding `Rar`,
+ *   `UidData` (with a `Prn` letter) and the Signature.
+ * The uid is masked (`xxxxxxxx` + last 4); attributes are in alphabetical order, as in real
+ * answers, and empty address parts are left out, as UIDAI does.
  */
 
 const crypto = require('crypto');
-const { escapeHtml } = require('./http-util');
-const { fakeSignature } = require('./xml-signature');
-const { patternPng } = require('./png');
+const { el } = require('./xml-build');
+const { signedDocument, ALGORITHMS } = require('./xml-signature');
 const { buildPdf } = require('./pdf');
+const { formatDate, istClock, istTimestamp } = require('./date-layout');
+
+/** The e-Aadhaar signer chain, in the order DigiLocker lists it: leaf, root, CA, sub-CA. */
+const DIGILOCKER_CHAIN = [
+	'CN=DS Simulated National e-Governance Division 1,O=DigiLocker Simulator,C=IN',
+	'CN=Simulated CCA India 2022,O=DigiLocker Simulator,C=IN',
+	'CN=Simulated SafeScrypt CA 2022,O=DigiLocker Simulator,C=IN',
+	'CN=Simulated SafeScrypt sub-CA for Document Signer 2022,O=DigiLocker Simulator,C=IN',
+];
+const UIDAI_SIGNER =
+	'CN=DS Unique Identification Authority of India (Simulated),O=DigiLocker Simulator,C=IN';
 
 /**
- * @typedef {object} SimAddress
- * @property {string} co care-of
- * @property {string} house
- * @property {string} street
- * @property {string} lm landmark
- * @property {string} loc locality
- * @property {string} vtc village/town/city
- * @property {string} dist
- * @property {string} state
- * @property {string} pc PIN code
- * @property {string} country
+ * Non-empty entries, sorted by name.
+ * @param {Record<string, string | undefined>} record
+ * @returns {Array<[string, string]>}
  */
-
-/** @param {string} digilockerid */
-function numberFrom(digilockerid) {
-	return crypto.createHash('sha256').update(digilockerid).digest().readUInt32BE(0);
+function sortedPresent(record) {
+	return /** @type {Array<[string, string]>} */ (
+		Object.entries(record).filter(([, v]) => typeof v === 'string' && v !== '')
+	).sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
 /**
- * A simulated address for users whose seed has none.
- * @param {string} digilockerid
- * @returns {SimAddress}
+ * @param {import('./holder').Holder} holder
+ * @param {boolean} withLetter add the older shape's `Prn` (a PDF letter)
  */
-function defaultAddress(digilockerid) {
-	const n = numberFrom(digilockerid);
-	return {
-		co: '',
-		house: `${(n % 400) + 1}`,
-		street: 'Simulation Street',
-		lm: 'Near Test Park',
-		loc: 'Sandbox Layout',
-		vtc: 'Mocknagar',
-		dist: 'Fixture District',
-		state: 'Karnataka',
-		pc: `5600${String(n % 100).padStart(2, '0')}`,
-		country: 'India',
-	};
-}
-
-/** @param {string} ddmmyyyy */
-function dashedDate(ddmmyyyy) {
-	return `${ddmmyyyy.slice(0, 2)}-${ddmmyyyy.slice(2, 4)}-${ddmmyyyy.slice(4)}`;
+function uidData(holder, withLetter) {
+	const uid = `xxxxxxxx${holder.aadhaarLast4}`;
+	const tkn = crypto.createHash('sha256').update(`${holder.digilockerid}:${uid}`).digest('hex');
+	const local = holder.local;
+	return el('UidData', { tkn: tkn.slice(0, 32), uid }, [
+		el('Poi', { dob: formatDate(holder.dob), gender: holder.gender, name: holder.name }),
+		el('Poa', sortedPresent({ ...holder.address })),
+		local && el('LData', sortedPresent({ ...local.address, lang: local.lang, name: local.name })),
+		el('Pht', {}, [holder.photo.toString('base64')]),
+		withLetter &&
+			el('Prn', { type: 'pdf' }, [
+				buildPdf(['e-Aadhaar (simulated)', holder.name, uid]).toString('base64'),
+			]),
+	]);
 }
 
 /**
- * @param {{ digilockerid: string, name: string, dob: string, gender: string }} user
- * @param {SimAddress} address
- * @param {number} nowMs
+ * @param {import('./holder').Holder} holder
+ * @param {number} nowMs when the answer is made (ts; ttl is a year later)
  * @returns {Buffer}
  */
-function buildKycXml(user, address, nowMs) {
-	const e = escapeHtml;
-	const n = numberFrom(user.digilockerid);
-	const uid = `xxxxxxxx${String(n % 10000).padStart(4, '0')}`;
-	const ts = new Date(nowMs)
-		.toISOString()
-		.replace('Z', '+05:30')
-		.replace(/\.\d{3}/, '');
-	const ttl = new Date(nowMs + 365 * 24 * 3600 * 1000)
-		.toISOString()
-		.replace('Z', '+05:30')
-		.replace(/\.\d{3}/, '');
-	const txn = `UKC:sim:${crypto.createHash('sha1').update(`${user.digilockerid}:${nowMs}`).digest('hex')}`;
+function buildKycXml(holder, nowMs) {
+	const txn = `UKC:sim:${crypto.createHash('sha1').update(`${holder.digilockerid}:${nowMs}`).digest('hex')}`;
 	const code = crypto.createHash('md5').update(txn).digest('hex');
-	const addressAttrs = Object.entries(address)
-		.map(([k, v]) => `${k}="${e(v)}"`)
-		.join(' ');
-	const photo = patternPng(n).toString('base64');
-	const letter = buildPdf(['e-Aadhaar (simulated)', user.name, uid]).toString('base64');
-	const uidData =
-		`<UidData tkn="${crypto.createHash('sha256').update(uid).digest('hex').slice(0, 32)}" uid="${uid}">` +
-		`<Poi dob="${dashedDate(user.dob)}" gender="${e(user.gender)}" name="${e(user.name)}"/>` +
-		`<Poa ${addressAttrs}/>` +
-		`<LData ${addressAttrs} lang="06" name="${e(user.name)}"/>` +
-		`<Pht>${photo}</Pht>` +
-		`<Prn type="pdf">${letter}</Prn>` +
-		'</UidData>';
-	const rar = Buffer.from(`<Resp status="0" ko="KUA" code="${code}"/>`).toString('base64');
-	const body =
-		`<KycRes code="${code}" ret="Y" ts="${ts}" ttl="${ttl}" txn="${txn}">` +
-		`<Rar>${rar}</Rar>${uidData}`;
-	const xml =
-		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-		`${body}${fakeSignature(body, 'CN=DS Unique Identification Authority of India (Simulated),O=DigiLocker Simulator,C=IN')}</KycRes>\n`;
-	return Buffer.from(xml, 'utf8');
+	const attributes = {
+		code,
+		ret: 'Y',
+		ts: istTimestamp(nowMs),
+		ttl: istClock(nowMs + 365 * 24 * 3600 * 1000).slice(0, 19),
+		txn,
+	};
+	if (holder.eaadhaarXml === 'kycres') {
+		const rar = Buffer.from(`<Resp status="0" ko="KUA" code="${code}"/>`).toString('base64');
+		const root = el('KycRes', attributes, [el('Rar', {}, [rar]), uidData(holder, true)]);
+		return signedDocument(root, { subject: UIDAI_SIGNER });
+	}
+	const kycRes = el('KycRes', attributes, [uidData(holder, false)]);
+	const root = el('Certificate', {}, [el('CertificateData', {}, [kycRes])]);
+	return signedDocument(root, {
+		subject: DIGILOCKER_CHAIN,
+		style: { c14n: ALGORITHMS.excC14n, signatureMethod: ALGORITHMS.rsaSha1 },
+	});
 }
 
-module.exports = { buildKycXml, defaultAddress };
+module.exports = { buildKycXml };

@@ -50,7 +50,7 @@ const { extensionFor } = require('./file-types');
 /**
  * @typedef {object} Locker
  * @property {string} userId
- * @property {import('./kyc-xml').SimAddress} address
+ * @property {import('./holder').Holder} holder the person its documents describe
  * @property {IssuedDoc[]} issued
  * @property {Folder} root
  * @property {Map<string, Folder>} folders by id
@@ -261,7 +261,7 @@ function createLockers({ users, seeds, largeFiles, clientSecrets }) {
 		/** @type {Locker} */
 		const locker = {
 			userId: user.digilockerid,
-			address: seed.address,
+			holder: seed.holder,
 			issued: seed.issued.map(issuedFromSpec),
 			root,
 			folders: new Map([[root.id, root]]),

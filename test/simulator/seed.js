@@ -28,7 +28,11 @@ const path = require('path');
  * @property {string} [email]
  * @property {import('./documents-seed').SeedIssuedDoc[]} [issued] issued documents; default: a set derived from digilockerid
  * @property {import('./documents-seed').SeedUploadedEntry[]} [uploaded] the uploaded root folder's entries; default: a small tree
- * @property {Partial<import('./kyc-xml').SimAddress>} [address] e-Aadhaar address; default: a simulated one
+ * @property {Partial<import('./holder').SimAddress>} [address] the address documents show; default: a simulated one
+ * @property {import('./holder').LocalData} [local] e-Aadhaar local-language data (LData); default none
+ * @property {0 | 1 | 2} [layout] layout variant of its documents (families/); default derived from digilockerid
+ * @property {string} [aadhaar] a full made-up, Verhoeff-valid Aadhaar number; default: only derived last 4 digits
+ * @property {'digilocker' | 'kycres'} [eaadhaarXml] e-Aadhaar XML shape; default 'digilocker'
  */
 
 /** @type {SimApp[]} */
@@ -51,6 +55,36 @@ const DEFAULT_USERS = [
 		mobile: '9000000001',
 		reference_key: 'bef7ab66bfc4e529ec3f47cc92a1d80a',
 		email: 'asha.sim@example.com',
+		layout: 0,
+		aadhaar: '234123412346',
+		address: {
+			co: 'D/O Prakash Simulated Verma',
+			house: '42',
+			street: 'Simulation Street',
+			lm: 'Near Test Park',
+			loc: 'Sandbox Layout',
+			vtc: 'Mocknagar',
+			subdist: 'Mocknagar North',
+			dist: 'Fixture District',
+			state: 'Karnataka',
+			country: 'India',
+			pc: '560042',
+			po: 'Mocknagar S.O',
+		},
+		local: {
+			lang: '07',
+			name: 'ಆಶಾ ಸಿಮ್ಯುಲೇಟೆಡ್ ವರ್ಮಾ',
+			address: {
+				co: 'ಪ್ರಕಾಶ್ ಸಿಮ್ಯುಲೇಟೆಡ್ ವರ್ಮಾ',
+				house: '42',
+				street: 'ಸಿಮ್ಯುಲೇಶನ್ ಸ್ಟ್ರೀಟ್',
+				lm: 'ಟೆಸ್ಟ್ ಪಾರ್ಕ್ ಹತ್ತಿರ',
+				vtc: 'ಮಾಕ್‌ನಗರ',
+				dist: 'ಫಿಕ್ಸ್ಚರ್ ಜಿಲ್ಲೆ',
+				state: 'ಕರ್ನಾಟಕ',
+				pc: '560042',
+			},
+		},
 	},
 	{
 		digilockerid: '8cd3ebc4-e08b-44fd-bf9c-0c269a47134c',
@@ -61,6 +95,21 @@ const DEFAULT_USERS = [
 		mobile: '9000000002',
 		reference_key: 'cc775c517e82d775bd2cca05e82cc91e',
 		email: '',
+		layout: 1,
+		address: {
+			co: 'S/O Venkatesh Simulated Iyer',
+			house: 'Flat 7B, Mock Residency',
+			street: '3rd Cross Road',
+			lm: 'Opp. Fixture Temple',
+			loc: 'Stubpet',
+			vtc: 'Testapuram',
+			subdist: 'Testapuram',
+			dist: 'Mock District',
+			state: 'Tamil Nadu',
+			country: 'India',
+			pc: '600117',
+			po: 'Stubpet',
+		},
 	},
 	{
 		digilockerid: 'b7be2a3b-0aaa-432b-9eba-d42bdd183696',
@@ -71,6 +120,34 @@ const DEFAULT_USERS = [
 		mobile: '9000000003',
 		reference_key: '8ac9cce2b312bd87ae0297c98ed35e84',
 		email: 'kiran.sim@example.com',
+		layout: 2,
+		address: {
+			co: 'C/O Meena Simulated Rao',
+			house: '',
+			street: '',
+			lm: 'Behind Sample Market',
+			loc: 'Kalpit Wadi',
+			vtc: 'Kalpitnagar',
+			subdist: 'Kalpitnagar',
+			dist: 'Sample District',
+			state: 'Maharashtra',
+			country: 'India',
+			pc: '411045',
+			po: 'Kalpitnagar',
+		},
+		local: {
+			lang: '13',
+			name: 'किरण सिम्युलेटेड राव',
+			address: {
+				co: 'मीना सिम्युलेटेड राव',
+				lm: 'सॅम्पल मार्केटच्या मागे',
+				loc: 'कल्पित वाडी',
+				vtc: 'कल्पितनगर',
+				dist: 'सॅम्पल जिल्हा',
+				state: 'महाराष्ट्र',
+				pc: '411045',
+			},
+		},
 	},
 ];
 

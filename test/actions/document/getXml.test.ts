@@ -39,7 +39,7 @@ describe('document › getXml', () => {
 	});
 
 	it('answers a document without XML with NOT_FOUND', async () => {
-		const run = await getXml({ uri: 'in.gov.sim.pan-PANCR-SIMPV7898J' });
+		const run = await getXml({ uri: 'in.gov.sim.health-VACER-2975693825' });
 		expect(errorOf(run)).toMatchObject({ code: 'NOT_FOUND', upstream: { error: 'invalid_uri' } });
 	});
 
