@@ -138,8 +138,7 @@ describe('extractFacts: issued certificates', () => {
 				gender: 'M',
 				aadhaar_last4: '9012',
 				address: {
-					line1: '7, Lane 2',
-					line2: 'Test Colony',
+					street: '7, Lane 2, Test Colony',
 					vtc: 'Testpur',
 					district: 'Fixture District',
 					state: 'Karnataka',

@@ -125,6 +125,16 @@ export function readXmlBinaryPropertyName(
 		: readBinaryPropertyName.call(this, itemIndex);
 }
 
+/** An XmlError as the node's coded error; anything else as it is. */
+function unreadableXml(error: unknown, code: ErrorCode): unknown {
+	if (!(error instanceof XmlError)) return error;
+	return new DigiLockerError(
+		code,
+		`The document is not XML the node can read: ${maskAadhaarNumbers(error.message)}`,
+		{ hint: 'Only well-formed XML without a DOCTYPE is read, up to 20 MiB and 64 levels deep.' },
+	);
+}
+
 /**
  * The facts of an XML document, and its photo as binary data. XML that is not well-formed, or outside what the
  * reader takes, gives `badXmlCode` (INVALID_RESPONSE for DigiLocker's answers, VALIDATION_ERROR for the user's own).
@@ -139,12 +149,7 @@ export async function parseDocument(
 	try {
 		facts = extractFacts(readXml(bytes), bytes, detail);
 	} catch (error) {
-		if (!(error instanceof XmlError)) throw error;
-		throw new DigiLockerError(
-			badXmlCode,
-			`The document is not XML the node can read: ${maskAadhaarNumbers(error.message)}`,
-			{ hint: 'Only well-formed XML without a DOCTYPE is read, up to 20 MiB and 64 levels deep.' },
-		);
+		throw unreadableXml(error, badXmlCode);
 	}
 	const binary: IBinaryKeyData = {};
 	if (facts.photo) {

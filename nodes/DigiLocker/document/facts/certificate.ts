@@ -25,6 +25,16 @@ function holderAadhaarLastFour(uid: string | undefined): string | undefined {
 	return undefined;
 }
 
+/** The holder's address: `Person/Address`, or else an address element inside `CertificateData` (`ApplicantAddress`). */
+function holderAddress(root: XmlElement, person: XmlElement | undefined) {
+	const own = readAddress(childNamed(person, 'Address'));
+	if (own) return own;
+	const inData = childElements(childNamed(root, 'CertificateData') ?? root).find((child) =>
+		/address$/i.test(localName(child.name)),
+	);
+	return readAddress(inData);
+}
+
 /** An issued document: `<Certificate>` with IssuedBy, IssuedTo and CertificateData. */
 export function readCertificate(root: XmlElement, detail: Detail): Facts {
 	const organization = descend(root, 'IssuedBy', 'Organization');
@@ -33,7 +43,7 @@ export function readCertificate(root: XmlElement, detail: Detail): Facts {
 		name: attributeOf(person, 'name'),
 		dob: toIsoDate(attributeOf(person, 'dob')),
 		gender: toGender(attributeOf(person, 'gender')),
-		address: readAddress(childNamed(person, 'Address')),
+		address: holderAddress(root, person),
 		aadhaar_last4: holderAadhaarLastFour(attributeOf(person, 'uid')),
 	};
 	const data: IDataObject = {
