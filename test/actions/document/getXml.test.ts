@@ -50,3 +50,17 @@ describe('document › getXml', () => {
 		expect(run.items![0].binary).toBeUndefined();
 	});
 });
+
+describe('document › getXml: Aadhaar numbers in the text copy', () => {
+	it('masks a full Aadhaar number in data.xml and keeps the exact bytes in the binary', async () => {
+		const pan = 'in.gov.sim.pan-PANCR-SIMPV7898J';
+		const run = await getXml({ uri: pan });
+		const [item] = run.items!;
+		const text = (item.json.data as { xml: string }).xml;
+		expect(text).toContain('uid="XXXX XXXX 2346"');
+		expect(text).not.toContain('234123412346');
+		const bytes = Buffer.from(item.binary!.xml.data, 'base64');
+		expect(bytes.equals(sim.readXml(pan, userId)!)).toBe(true);
+		expect(bytes.toString('utf8')).toContain('uid="234123412346"');
+	});
+});

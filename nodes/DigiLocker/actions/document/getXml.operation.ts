@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { maskAadhaarNumbers } from '../../document/facts/aadhaar';
 import { PATHS } from '../../helpers/constants';
 import { readAccessToken, readDocumentUri } from '../../helpers/sharedFields';
 import {
@@ -18,7 +19,10 @@ import {
 	xmlOutputProperties,
 } from './xmlOutput';
 
-/** Certificates up to this size are also given as text in `data.xml`. */
+/**
+ * Certificates up to this size are also given as text in `data.xml`, with every likely Aadhaar number masked (the
+ * binary keeps DigiLocker's exact bytes, which its signature covers).
+ */
 export const MAX_INLINE_XML_BYTES = 256 * 1024;
 
 const properties: INodeProperties[] = [
@@ -67,7 +71,7 @@ export async function prepare(
 			});
 			const xml =
 				file.bytes && file.bytes.length <= MAX_INLINE_XML_BYTES
-					? file.bytes.toString('utf8')
+					? maskAadhaarNumbers(file.bytes.toString('utf8'))
 					: undefined;
 			const rawData = { uri, ...file.data, ...(xml !== undefined ? { xml } : {}) };
 			return [await shapeXmlOutput.call(this, itemIndex, file, outputSettings, rawData, { uri })];
