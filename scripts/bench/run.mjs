@@ -2,6 +2,7 @@
 // against the local simulator with latency added to every answer. Cases are interleaved and repeated; medians are
 // reported, because these machines are noisy. Environment: BENCH_ITEMS (500), BENCH_FILES (200), BENCH_FILE_MB (5),
 // BENCH_LATENCY_MS (20), BENCH_CONCURRENCY (the node's default, 10), BENCH_HIGH_CONCURRENCY (50), BENCH_ROUNDS (3).
+// `npm run bench -- --xml` runs only the XML reader's benchmark instead (scripts/bench/xml.mjs).
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 
@@ -152,4 +153,5 @@ function report(results) {
 	);
 }
 
-await main();
+if (process.argv.includes('--xml')) await import('./xml.mjs');
+else await main();

@@ -301,6 +301,8 @@ describe('readXml: characters, bytes and encodings', () => {
 		['U+FFFF in a comment', '<a><!-- \uFFFF --></a>'],
 		['a lone high surrogate in a string', '<a>\uD800</a>'],
 		['a lone low surrogate in a string', '<a>x\uDC00</a>'],
+		['a lone high surrogate at the very end', '<a/>\uD83D'],
+		['a reversed surrogate pair', '<a>\uDE00\uD83D</a>'],
 		['a form feed after the root', '<a/>\f'],
 	])('refuses %s', (_case, input) => expectRefused(input, /character not allowed/));
 
@@ -321,7 +323,7 @@ describe('readXml: limits', () => {
 
 	it('accepts 64 levels and refuses 65, self-closing or not', () => {
 		expect(readXml(nested(64)).name).toBe('d');
-		expectRefused(nested(65), /nested deeper than 64 levels/);
+		expectRefused(nested(65), /nested deeper than 64/);
 		expectRefused('<d>'.repeat(64) + '<e/>' + '</d>'.repeat(64), /nested deeper than 64/);
 		expect(readXml(nested(3), { ...XML_LIMITS, maxDepth: 3 }).name).toBe('d');
 		expectRefused(nested(4), /deeper than 3/, { ...XML_LIMITS, maxDepth: 3 });

@@ -12,8 +12,12 @@ export function readXml(input: Buffer | string, limits = XML_LIMITS): XmlElement
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Outside XML 1.0's Char production. With the `u` flag, a lone surrogate is a code point and matches. */
-const INVALID_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+/** Outside XML 1.0's Char production, or a surrogate (fine in a pair). Without the slow `u` flag. */
+const SUSPECT_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/g;
+
+/** Characters to resolve, normalize or refuse, in text and in attribute values. */
+const SPECIAL_IN_TEXT = /[&\r\]]/;
+const SPECIAL_IN_ATTRIBUTE_VALUE = /[&\t\n\r<]/;
 
 /** XML 1.0 (fifth edition) Name: NameStartChar NameChar*. Colons are allowed, so prefixes stay part of the name. */
 const NAME_START_CHARS =
@@ -24,23 +28,9 @@ const NAME = new RegExp(
 	'uy',
 );
 
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const SPACE = 0x20;
-const DOUBLE_QUOTE = 0x22;
-const HASH = 0x23;
-const AMPERSAND = 0x26;
-const SINGLE_QUOTE = 0x27;
-const LESS_THAN = 0x3c;
-const EQUALS = 0x3d;
-const GREATER_THAN = 0x3e;
-const RIGHT_BRACKET = 0x5d;
-
 function decode(input: Buffer | string, maxBytes: number): { text: string; bomBytes: number } {
 	const isString = typeof input === 'string';
-	if (!isString && !(input instanceof Uint8Array))
-		throw new XmlError('XML must be a Buffer or a string');
+	if (!isString && !(input instanceof Uint8Array)) throw new XmlError('not a Buffer or a string');
 	const bytes = isString ? Buffer.byteLength(input, 'utf8') : input.length;
 	if (bytes > maxBytes) throw new XmlError(`XML is ${bytes} bytes, over the limit of ${maxBytes}`);
 	if (isString) {
@@ -81,12 +71,12 @@ class Reader {
 	) {}
 
 	readDocument(): XmlElement {
-		const invalid = this.text.search(INVALID_CHARACTER);
+		const invalid = firstInvalidCharacter(this.text);
 		if (invalid !== -1) throw this.error('character not allowed in XML', invalid);
 		if (/^<\?xml[ \t\r\n]/.test(this.text)) this.readDeclaration();
 		this.skipMisc();
 		if (this.pos >= this.text.length) throw this.error('no root element');
-		if (this.text.charCodeAt(this.pos) !== LESS_THAN) throw this.error('text before the root');
+		if (this.text[this.pos] !== '<') throw this.error('text before the root');
 		const root = this.readRootElement();
 		this.skipMisc();
 		if (this.pos < this.text.length) throw this.error('content after the root element');
@@ -97,14 +87,12 @@ class Reader {
 		this.pos = '<?xml'.length;
 		const version = this.readPseudoAttribute('version');
 		if (version !== '1.0') throw this.error('the XML declaration must say version="1.0"');
-		const encoding = this.readPseudoAttribute('encoding');
-		if (encoding !== undefined && encoding.toLowerCase() !== 'utf-8') {
-			throw this.error(`encoding "${encoding.slice(0, 40)}" declared: only UTF-8 is accepted`);
-		}
-		const standalone = this.readPseudoAttribute('standalone');
-		if (standalone !== undefined && standalone !== 'yes' && standalone !== 'no') {
+		const encoding = this.readPseudoAttribute('encoding') ?? 'UTF-8';
+		if (encoding.toUpperCase() !== 'UTF-8')
+			throw this.error(`"${encoding.slice(0, 40)}" declared: only UTF-8`);
+		const standalone = this.readPseudoAttribute('standalone') ?? 'yes';
+		if (standalone !== 'yes' && standalone !== 'no')
 			throw this.error('standalone must be "yes" or "no"');
-		}
 		this.skipWhitespace();
 		if (!this.text.startsWith('?>', this.pos)) throw this.error('malformed XML declaration');
 		this.pos += 2;
@@ -143,9 +131,8 @@ class Reader {
 		while (open.length > 0) {
 			const current = open[open.length - 1];
 			const markup = this.text.indexOf('<', this.pos);
-			if (markup === -1) {
+			if (markup === -1)
 				throw this.error(`<${current.element.name}> is not closed`, this.text.length);
-			}
 			if (markup > this.pos) current.text += this.readCharacters(markup, false);
 			if (this.text.startsWith('</', this.pos)) {
 				this.readEndTag(current.element.name);
@@ -160,9 +147,7 @@ class Reader {
 			} else if (this.text.startsWith('<!', this.pos)) {
 				throw this.refuseDeclaration();
 			} else {
-				if (open.length >= this.maxDepth) {
-					throw this.error(`elements nested deeper than ${this.maxDepth} levels`);
-				}
+				if (open.length >= this.maxDepth) throw this.error(`nested deeper than ${this.maxDepth}`);
 				const child = this.readStartTag();
 				closeText(current);
 				current.element.children.push(child.element);
@@ -179,7 +164,7 @@ class Reader {
 		const element: XmlElement = { name, attributes, children: [] };
 		for (;;) {
 			const spaced = this.skipWhitespace();
-			if (this.text.charCodeAt(this.pos) === GREATER_THAN) {
+			if (this.text[this.pos] === '>') {
 				this.pos++;
 				return { element, selfClosing: false };
 			}
@@ -208,8 +193,7 @@ class Reader {
 		const name = this.readName();
 		if (name !== expected) throw this.error(`</${name}> does not close <${expected}>`, start);
 		this.skipWhitespace();
-		if (this.text.charCodeAt(this.pos) !== GREATER_THAN)
-			throw this.error(`expected ">" in </${name}>`);
+		if (this.text[this.pos] !== '>') throw this.error(`expected ">" in </${name}>`);
 		this.pos++;
 	}
 
@@ -223,17 +207,16 @@ class Reader {
 
 	private readEquals(): void {
 		this.skipWhitespace();
-		if (this.text.charCodeAt(this.pos) !== EQUALS) throw this.error('expected "="');
+		if (this.text[this.pos] !== '=') throw this.error('expected "="');
 		this.pos++;
 		this.skipWhitespace();
 	}
 
 	/** Index of the quote closing the value that starts at `pos`. */
 	private findClosingQuote(): number {
-		const quote = this.text.charCodeAt(this.pos);
-		if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE)
-			throw this.error('expected a quoted value');
-		const end = this.text.indexOf(String.fromCharCode(quote), this.pos + 1);
+		const quote = this.text[this.pos];
+		if (quote !== '"' && quote !== "'") throw this.error('expected a quoted value');
+		const end = this.text.indexOf(quote, this.pos + 1);
 		if (end === -1) throw this.error('quoted value is not closed');
 		return end;
 	}
@@ -243,26 +226,31 @@ class Reader {
 	 * values, literal tab, CR and LF become a space first, as XML 1.0 normalizes CDATA-type attributes.
 	 */
 	private readCharacters(end: number, inAttribute: boolean): string {
+		const special = inAttribute ? SPECIAL_IN_ATTRIBUTE_VALUE : SPECIAL_IN_TEXT;
 		let value = '';
-		let runStart = this.pos;
-		while (this.pos < end) {
-			const c = this.text.charCodeAt(this.pos);
-			if (c === AMPERSAND) {
-				value += this.text.slice(runStart, this.pos) + this.readReference(end);
-				runStart = this.pos;
-			} else if (c === CR || (inAttribute && (c === LF || c === TAB))) {
-				value += this.text.slice(runStart, this.pos) + (inAttribute ? ' ' : '\n');
-				this.pos += c === CR && this.text.charCodeAt(this.pos + 1) === LF ? 2 : 1;
-				runStart = this.pos;
-			} else if (inAttribute && c === LESS_THAN) {
+		for (;;) {
+			const plain = this.text.slice(this.pos, end).search(special);
+			if (plain === -1) break;
+			value += this.text.slice(this.pos, this.pos + plain);
+			this.pos += plain;
+			const c = this.text[this.pos];
+			if (c === '&') {
+				value += this.readReference(end);
+			} else if (c === '\r' || c === '\n' || c === '\t') {
+				value += inAttribute ? ' ' : '\n';
+				this.pos += this.text.startsWith('\r\n', this.pos) ? 2 : 1;
+			} else if (c === '<') {
 				throw this.error('"<" in an attribute value');
-			} else if (!inAttribute && c === RIGHT_BRACKET && this.text.startsWith(']]>', this.pos)) {
+			} else if (this.text.startsWith(']]>', this.pos)) {
 				throw this.error('"]]>" in text');
 			} else {
+				value += ']';
 				this.pos++;
 			}
 		}
-		return value + this.text.slice(runStart, end);
+		value += this.text.slice(this.pos, end);
+		this.pos = end;
+		return value;
 	}
 
 	private readReference(end: number): string {
@@ -270,7 +258,7 @@ class Reader {
 		const semicolon = this.text.indexOf(';', start + 1);
 		if (semicolon === -1 || semicolon >= end) throw this.error('"&" not starting a reference');
 		const body = this.text.slice(start + 1, semicolon);
-		const resolved = body.charCodeAt(0) === HASH ? characterReference(body) : PREDEFINED.get(body);
+		const resolved = body.startsWith('#') ? characterReference(body) : PREDEFINED.get(body);
 		if (resolved === undefined) {
 			throw this.error(
 				`&${body.slice(0, 40)}; is not accepted: only &lt; &gt; &amp; &quot; &apos; and character references to XML characters`,
@@ -322,7 +310,7 @@ class Reader {
 	/** Skips XML white space; true when there was some. */
 	private skipWhitespace(): boolean {
 		const start = this.pos;
-		while (isWhitespace(this.text.charCodeAt(this.pos))) this.pos++;
+		while (isWhitespace(this.text[this.pos])) this.pos++;
 		return this.pos > start;
 	}
 
@@ -347,9 +335,23 @@ function characterReference(body: string): string | undefined {
 	const codePoint = parseInt(digits, hex ? 16 : 10);
 	if (codePoint > 0x10ffff) return undefined;
 	const character = String.fromCodePoint(codePoint);
-	return INVALID_CHARACTER.test(character) ? undefined : character;
+	return firstInvalidCharacter(character) === -1 ? character : undefined;
 }
 
-function isWhitespace(c: number): boolean {
-	return c === SPACE || c === LF || c === TAB || c === CR;
+/** Index of the first character outside XML 1.0's Char production (a lone surrogate included), or -1. */
+function firstInvalidCharacter(text: string): number {
+	SUSPECT_CHARACTER.lastIndex = 0;
+	while (SUSPECT_CHARACTER.test(text)) {
+		const at = SUSPECT_CHARACTER.lastIndex - 1;
+		const high = text.charCodeAt(at);
+		const low = text.charCodeAt(at + 1);
+		const pair = high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+		if (!pair) return at;
+		SUSPECT_CHARACTER.lastIndex = at + 2;
+	}
+	return -1;
+}
+
+function isWhitespace(c: string | undefined): boolean {
+	return c === ' ' || c === '\n' || c === '\t' || c === '\r';
 }
