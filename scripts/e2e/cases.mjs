@@ -8,6 +8,7 @@ import { request, withQuery } from '../lib/http.mjs';
 import { SIM_APP } from '../lib/simulator.mjs';
 import { assert, assertNoSecrets } from './checks.mjs';
 import { credentialTestButton } from './credentialTest.mjs';
+import { checkEAadhaarFacts, checkFactsOnly } from './documentFacts.mjs';
 import { consentInBrowser } from './browser.mjs';
 import { AS_COMMITTED, BAD_SECRET, PROBE_VERIFIER } from './workflows.mjs';
 import { triggerInWorkflows } from './triggerWorkflows.mjs';
@@ -459,6 +460,16 @@ export const cases = [
 				assert.ok(!answer.text.includes(accessToken));
 			},
 		);
+		await check(
+			'documents: the Facts Only branch gives each certificate as facts (Minimal), with the XML sha256',
+			() => {
+				checkFactsOnly(nodeItems(run.run, 'Facts Only') ?? [], {
+					sim: ctx.sim,
+					user: ASHA.digilockerid,
+					withXml,
+				});
+			},
+		);
 		await check('documents: one request per file, none repeated', () => {
 			const fileRequests = ctx.sim.requests.filter((req) =>
 				req.path.startsWith('/public/oauth2/1/file/'),
@@ -504,6 +515,10 @@ export const cases = [
 				assert.equal(data.xml, undefined);
 				assert.ok(first('E-Aadhaar').binary?.eaadhaar?.id);
 			},
+		);
+		await check(
+			'document › parseXml (Full, photo as binary) and getEAadhaar (Parsed Facts) in real n8n',
+			() => checkEAadhaarFacts(first),
 		);
 		await check('document › pull in real n8n: the new URI', () => {
 			assert.equal(ok('Pull').uri, 'in.gov.sim.transport-RVCER-SM01AB1234');

@@ -138,6 +138,20 @@ function operationsWorkflow(nodeType) {
 		],
 		['E-Aadhaar', { resource: 'document', operation: 'getEAadhaar', accessToken: token }],
 		[
+			'Parse E-Aadhaar',
+			{
+				resource: 'document',
+				operation: 'parseXml',
+				binaryPropertyName: 'eaadhaar',
+				detail: 'full',
+				photoPropertyName: 'aadhaar_photo',
+			},
+		],
+		[
+			'E-Aadhaar Facts',
+			{ resource: 'document', operation: 'getEAadhaar', accessToken: token, xmlOutput: 'parsed' },
+		],
+		[
 			'Pull',
 			{
 				resource: 'document',
