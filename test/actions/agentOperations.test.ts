@@ -52,7 +52,7 @@ describe('AI agents (the DigiLocker Tool)', () => {
 			'refreshToken',
 			'revokeToken',
 		]);
-		expect(visibleOperations('document', false)).toHaveLength(7);
+		expect(visibleOperations('document', false)).toHaveLength(8);
 	});
 
 	it.each([
