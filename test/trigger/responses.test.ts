@@ -10,7 +10,7 @@ import {
 	TestBrowser,
 	type Simulator,
 } from './consentBrowser';
-import { RESPONSE_NODE_ANSWER, startTriggerServer } from './triggerServer';
+import { RESPONSE_NODE_ANSWER, withTriggerServer, type TriggerServer } from './triggerServer';
 
 describe('DigiLocker Trigger: how the browser is answered', () => {
 	let sim: Simulator;
@@ -19,20 +19,8 @@ describe('DigiLocker Trigger: how the browser is answered', () => {
 	});
 	afterAll(async () => await sim.stop());
 
-	async function withServer<T>(
-		parameters: IDataObject,
-		run: (server: Awaited<ReturnType<typeof startTriggerServer>>) => Promise<T>,
-	) {
-		const server = await startTriggerServer({
-			parameters: { path: 'digilocker', ...parameters } as never,
-			credentials: credentialsFor(sim),
-		});
-		try {
-			return await run(server);
-		} finally {
-			await server.stop();
-		}
-	}
+	const withServer = <T>(parameters: IDataObject, run: (server: TriggerServer) => Promise<T>) =>
+		withTriggerServer(credentialsFor(sim), parameters, run);
 
 	describe('By Redirecting', () => {
 		const redirect = {

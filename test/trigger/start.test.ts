@@ -10,7 +10,7 @@ import {
 	TestBrowser,
 	type Simulator,
 } from './consentBrowser';
-import { startTriggerServer } from './triggerServer';
+import { startTriggerServer, withTriggerServer, type TriggerServer } from './triggerServer';
 
 describe('DigiLocker Trigger: the start URL', () => {
 	let sim: Simulator;
@@ -19,20 +19,8 @@ describe('DigiLocker Trigger: the start URL', () => {
 	});
 	afterAll(async () => await sim.stop());
 
-	async function withServer<T>(
-		parameters: IDataObject,
-		run: (server: Awaited<ReturnType<typeof startTriggerServer>>) => Promise<T>,
-	) {
-		const server = await startTriggerServer({
-			parameters: { path: 'digilocker', ...parameters } as never,
-			credentials: credentialsFor(sim),
-		});
-		try {
-			return await run(server);
-		} finally {
-			await server.stop();
-		}
-	}
+	const withServer = <T>(parameters: IDataObject, run: (server: TriggerServer) => Promise<T>) =>
+		withTriggerServer(credentialsFor(sim), parameters, run);
 
 	it('redirects to the consent page with PKCE and a state bound to a fresh HttpOnly cookie, starting nothing', async () => {
 		await withServer({}, async (server) => {

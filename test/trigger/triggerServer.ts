@@ -6,6 +6,7 @@ import { HookContext, WebhookContext } from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
+	type IDataObject,
 	type INode,
 	type INodeParameters,
 	type IWebhookData,
@@ -147,6 +148,23 @@ export async function startTriggerServer(options: {
 }
 
 export type TriggerServer = Awaited<ReturnType<typeof startTriggerServer>>;
+
+/** Runs `run` against a trigger server with these parameters (path digilocker plus `parameters`), then stops it. */
+export async function withTriggerServer<T>(
+	credentials: ICredentialDataDecryptedObject,
+	parameters: IDataObject,
+	run: (server: TriggerServer) => Promise<T>,
+): Promise<T> {
+	const server = await startTriggerServer({
+		parameters: { path: 'digilocker', ...parameters } as INodeParameters,
+		credentials,
+	});
+	try {
+		return await run(server);
+	} finally {
+		await server.stop();
+	}
+}
 
 /** Runs the trigger's activation check (n8n calls it when publishing or listening for a test event). */
 export async function activateTrigger(options: {

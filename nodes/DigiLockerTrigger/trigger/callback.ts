@@ -1,6 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { processTokenResponse } from '../../DigiLocker/actions/authorization/tokenResponse';
+import { redeemCode } from '../../DigiLocker/actions/authorization/codeExchange';
 import {
 	checkStateBinding,
 	checkStateLifetime,
@@ -10,11 +10,10 @@ import {
 	type OpenedState,
 } from '../../DigiLocker/actions/authorization/state';
 import type { DigiLockerApp } from '../../DigiLocker/helpers/appConfig';
-import { DEFAULT_TIMEOUT_MS, PATHS } from '../../DigiLocker/helpers/constants';
+import { DEFAULT_TIMEOUT_MS } from '../../DigiLocker/helpers/constants';
 import { failureEnvelope } from '../../DigiLocker/helpers/envelope';
 import { DigiLockerError } from '../../DigiLocker/helpers/errors';
 import { secretForms } from '../../DigiLocker/helpers/redact';
-import { postTokenForm } from '../../DigiLocker/transport';
 import { bindingCookieName, readCookie } from './bindingCookie';
 import type { CallbackQuery } from './callbackQuery';
 import type { CallbackResult, Outcome } from './outcomes';
@@ -62,16 +61,10 @@ async function exchange(
 ): Promise<{ token?: Record<string, unknown>; error?: DigiLockerError; secrets: string[] }> {
 	const codeVerifier = deriveCodeVerifier(state, app);
 	const secrets = secretForms([code, codeVerifier], app);
-	const form = new URLSearchParams({
-		grant_type: 'authorization_code',
-		code,
-		redirect_uri: app.redirectUri,
-		code_verifier: codeVerifier,
-	});
 	try {
 		const settings = { timeoutMs: DEFAULT_TIMEOUT_MS, maxTries: 1 };
-		const { status, body } = await postTokenForm.call(this, app, PATHS.token, form, settings);
-		return { token: processTokenResponse(body, status, now), secrets };
+		const token = await redeemCode.call(this, app, { code, codeVerifier }, settings, now);
+		return { token, secrets };
 	} catch (caught) {
 		const error =
 			caught instanceof DigiLockerError

@@ -1,13 +1,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../helpers/constants';
 import { validationError } from '../../helpers/errors';
 import { readText } from '../../helpers/parameters';
 import { readBinding } from './binding';
+import { redeemCode } from './codeExchange';
 import { isValidCodeVerifier } from './pkce';
 import { deriveCodeVerifier, verifyState } from './state';
-import { processTokenResponse } from './tokenResponse';
-import { postTokenForm } from '../../transport';
 import { requestOptionsProperty } from '../common.descriptions';
 import type { OperationContext, PreparedItem } from '../operation';
 
@@ -100,17 +98,10 @@ export async function prepare(
 		? verifyState(state, app, Math.floor(now.getTime() / 1000), binding)
 		: undefined;
 	const codeVerifier = givenVerifier || deriveCodeVerifier(state, app);
-	const form = new URLSearchParams({
-		grant_type: 'authorization_code',
-		code,
-		redirect_uri: app.redirectUri,
-		code_verifier: codeVerifier,
-	});
 	return {
 		secrets: [code, codeVerifier, binding],
 		send: async () => {
-			const { status, body } = await postTokenForm.call(this, app, PATHS.token, form, settings);
-			const token = processTokenResponse(body, status, now);
+			const token = await redeemCode.call(this, app, { code, codeVerifier }, settings, now);
 			return [
 				{ data: claims?.context !== undefined ? { ...token, context: claims.context } : token },
 			];
