@@ -8,6 +8,9 @@ CACHE=${N8N_CACHE_DIR:-"$(cd "$(dirname "$0")/.." && pwd)/.cache/n8n"}
 N8N_VERSION=${N8N_VERSION:-2.41.1}
 NODE24_VERSION=${NODE24_VERSION:-24.21.0}
 mkdir -p "$CACHE"
+# one install at a time per cache folder: two at once (parallel e2e modes, bench and e2e) break each other's builds
+exec 9>"$CACHE/.install.lock"
+flock 9
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false npm_config_loglevel=error
 started=$(date +%s)
 say() { echo "[install-n8n +$(( $(date +%s) - started ))s] $*" >&2; }
