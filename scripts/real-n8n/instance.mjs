@@ -241,7 +241,7 @@ export async function createInstance(options) {
 		 * `n8n start` on 127.0.0.1 (port: given or free) -> { baseUrl, port, webhookUrl(path) }. Resolves once GET /healthz
 		 * answers and every published workflow's triggers are registered (its publication outbox record is 'completed').
 		 */
-		async startServer({ port, timeoutMs = 60_000 } = {}) {
+		async startServer({ port, timeoutMs = 180_000 } = {}) {
 			if (server) throw new Error('server already running');
 			const serverPort = port ?? (await freePort());
 			const baseUrl = `http://127.0.0.1:${serverPort}`;
