@@ -20,6 +20,7 @@ import { closeOnAbort, requestSignals, untilAborted, type RequestSignals } from 
 import { transportFailure } from './failures';
 import type { BinaryStream, HttpResponse } from './httpResponse';
 import { parseJson, tryParseJsonObject } from './jsonBody';
+import { signalOfFailure, signalOfStatus } from './pacer';
 import { withRetries } from './retry';
 import { parseRetryAfter } from './retryPolicy';
 import { oauthErrorIn, upstreamError, type EndpointKind } from './upstreamErrors';
@@ -93,6 +94,8 @@ async function open(
 		abortSignal: signals.signal,
 		timeout: settings.timeoutMs,
 	};
+	const { pacer } = settings;
+	const sentAt = pacer ? await pacer.beforeSend(cancel) : 0;
 	let response: HttpResponse<BinaryStream>;
 	try {
 		const sent: Promise<HttpResponse<BinaryStream>> = call.clientAuthenticated
@@ -100,10 +103,17 @@ async function open(
 			: context.helpers.httpRequest(options);
 		response = await untilAborted(sent, signals.signal, (late) => discardBody(late.body));
 	} catch (error) {
-		throw transportFailure(error, app.baseUrl, signals);
+		const failure = transportFailure(error, app.baseUrl, signals);
+		pacer?.record(sentAt, signalOfFailure(failure));
+		throw failure;
 	}
 	const { statusCode, body } = response;
 	const headers = response.headers ?? {};
+	pacer?.record(
+		sentAt,
+		signalOfStatus(statusCode),
+		isSuccess(statusCode) ? undefined : parseRetryAfter(headers['retry-after'], Date.now()),
+	);
 	const release = closeOnAbort(body, signals.signal);
 	if (statusCode >= 300 && statusCode <= 399) {
 		discardBody(body);
