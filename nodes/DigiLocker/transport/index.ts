@@ -80,6 +80,9 @@ async function open(
 ): Promise<OpenAnswer> {
 	const cancel =
 		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
+	// a shared Retry-After pause is waited out first: the Timeout counts from the send
+	const { pacer } = settings;
+	const sentAt = pacer ? await pacer.beforeSend(cancel) : 0;
 	const signals = requestSignals(settings.timeoutMs, cancel);
 	const options: IHttpRequestOptions = {
 		url: `${app.baseUrl}${call.path}`,
@@ -94,8 +97,6 @@ async function open(
 		abortSignal: signals.signal,
 		timeout: settings.timeoutMs,
 	};
-	const { pacer } = settings;
-	const sentAt = pacer ? await pacer.beforeSend(cancel) : 0;
 	let response: HttpResponse<BinaryStream>;
 	try {
 		const sent: Promise<HttpResponse<BinaryStream>> = call.clientAuthenticated
