@@ -1,12 +1,22 @@
 // `npm run bench`: the DigiLocker node against n8n's HTTP Request node, in one real n8n (2.41.1), on the same work,
-// against the local simulator with latency added to every answer. Cases are interleaved and repeated; medians are
-// reported, because these machines are noisy. Environment: BENCH_ITEMS (500), BENCH_FILES (200), BENCH_FILE_MB (5),
-// BENCH_LATENCY_MS (20), BENCH_CONCURRENCY (the node's default, 10), BENCH_HIGH_CONCURRENCY (50), BENCH_ROUNDS (3).
+// against the local simulator. Four cases, each with both nodes at their defaults (ours: adaptive concurrency):
+//   json     BENCH_ITEMS (500) × user details, BENCH_LATENCY_MS (20) added to every answer; also ours at a fixed
+//            BENCH_CONCURRENCY (10, the old default) for reference
+//   files    BENCH_FILES (200) × BENCH_FILE_MB (5) MiB downloads into binary data, with peak RSS
+//   limited  BENCH_LIMITED_ITEMS (500) × user details while the simulator answers 429 with Retry-After: 1 whenever
+//            more than BENCH_LIMIT (20) requests are in flight; the HTTP Request node also with "Retry On Fail"
+//   cost     BENCH_COST_ITEMS (2000) × user details at 0 ms latency: per-item cost, and TCP connections counted
+// Cases are interleaved over BENCH_ROUNDS (3) rounds; medians are reported. BENCH_CASES=json,cost runs some only.
+// The table is printed and the figures written to BENCH_OUT (.cache/bench/results.json).
 // `npm run bench -- --xml` runs only the XML reader's benchmark instead (scripts/bench/xml.mjs).
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 
 import { createInstance } from '../real-n8n/instance.mjs';
+import { locateN8n, repoDir } from '../real-n8n/n8n-bin.mjs';
 import { buildPackage } from '../lib/build.mjs';
 import { SIM_APP } from '../lib/simulator.mjs';
 import { sampleRss } from './memory.mjs';
@@ -19,7 +29,11 @@ const FILE_MB = env('BENCH_FILE_MB', 5);
 const LATENCY_MS = env('BENCH_LATENCY_MS', 20);
 const CONCURRENCY = env('BENCH_CONCURRENCY', 10);
 const ROUNDS = env('BENCH_ROUNDS', 3);
-const HIGH_CONCURRENCY = env('BENCH_HIGH_CONCURRENCY', 50);
+const LIMITED_ITEMS = env('BENCH_LIMITED_ITEMS', 500);
+const LIMIT = env('BENCH_LIMIT', 20);
+const COST_ITEMS = env('BENCH_COST_ITEMS', 2000);
+const GROUPS = (process.env.BENCH_CASES ?? 'json,files,limited,cost').split(',');
+const OUT = path.resolve(repoDir, process.env.BENCH_OUT ?? '.cache/bench/results.json');
 const { startSimulator } = createRequire(import.meta.url)('../../test/simulator/index.js');
 const REDIRECT_URI = 'http://localhost:5678/webhook/digilocker/callback';
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -48,11 +62,23 @@ async function accessTokenFor(sim) {
 	return (await response.json()).access_token;
 }
 
-/** Runs one workflow in a fresh `n8n execute` process -> { nodeMs, peakMb, items, ok }. */
-async function runCase(instance, workflow) {
+const groupOf = (name) => /^[a-z]+/.exec(name)[0];
+
+/** The simulator as each case needs it: latency, and the in-flight limit for the rate-limited case. */
+function configure(sim, group) {
+	sim.clearFaults();
+	sim.setInFlightLimit(group === 'limited' ? { max: LIMIT, retryAfter: 1 } : undefined);
+	if (group !== 'cost' && LATENCY_MS > 0) sim.setFault('*', { type: 'latency', ms: LATENCY_MS });
+	sim.resetStats();
+}
+
+/** Runs one workflow in a fresh `n8n execute` process -> its times, items, memory and what the simulator saw. */
+async function runCase(instance, sim, name, workflow) {
+	configure(sim, groupOf(name));
 	const memory = sampleRss(`--id=${workflow.id}`);
 	const { run } = await instance.executeRaw(workflow.id);
 	const peakMb = memory.stop();
+	const stats = sim.stats;
 	const subject = run?.data?.resultData?.runData?.Subject?.[0];
 	const output = subject?.data?.main?.[0] ?? [];
 	const failed = output.filter((item) => item.json?.success === false || item.json?.error).length;
@@ -60,8 +86,13 @@ async function runCase(instance, workflow) {
 		nodeMs: subject?.executionTime,
 		peakMb,
 		items: output.length,
+		succeeded: output.length - failed,
 		ok: run?.status === 'success' && failed === 0,
 		error: run?.data?.resultData?.error?.message,
+		connections: stats.connections,
+		requests: stats.requests,
+		refused: stats.limited,
+		peakInFlight: stats.peakInFlight,
 	};
 }
 
@@ -70,13 +101,12 @@ async function main() {
 	const started = performance.now();
 	const bulkSim = await startSimulator({
 		apps: [{ ...SIM_APP, redirectUris: [REDIRECT_URI] }],
-		largeFiles: { count: FILES, sizeBytes: FILE_MB * 1024 * 1024, precomputeHmac: true },
+		largeFiles: GROUPS.includes('files')
+			? { count: FILES, sizeBytes: FILE_MB * 1024 * 1024, precomputeHmac: true }
+			: undefined,
 	});
-	console.log(
-		`simulator ready with ${FILES} × ${FILE_MB} MiB files in ${Math.round(performance.now() - started)} ms`,
-	);
+	console.log(`simulator ready in ${Math.round(performance.now() - started)} ms`);
 	const accessToken = await accessTokenFor(bulkSim);
-	bulkSim.setFault('*', { type: 'latency', ms: LATENCY_MS });
 
 	const instance = await createInstance({
 		loadMode: 'folder',
@@ -96,61 +126,165 @@ async function main() {
 				clientAuthentication: 'basic',
 			},
 		});
-		const workflows = benchWorkflows({
-			nodeType: instance.nodeType(),
-			credential,
-			baseUrl: bulkSim.baseUrl,
-			accessToken,
-			items: ITEMS,
-			files: FILES,
-			concurrency: CONCURRENCY,
-			highConcurrency: HIGH_CONCURRENCY,
-		});
+		const workflows = Object.fromEntries(
+			Object.entries(
+				benchWorkflows({
+					nodeType: instance.nodeType(),
+					credential,
+					baseUrl: bulkSim.baseUrl,
+					accessToken,
+					items: ITEMS,
+					files: FILES,
+					fixedConcurrency: CONCURRENCY,
+					limitedItems: LIMITED_ITEMS,
+					costItems: COST_ITEMS,
+				}),
+			).filter(([name]) => GROUPS.includes(groupOf(name))),
+		);
 		await instance.importWorkflow(Object.values(workflows));
 
 		const results = Object.fromEntries(Object.keys(workflows).map((name) => [name, []]));
 		for (let round = 1; round <= ROUNDS; round++) {
 			for (const [name, workflow] of Object.entries(workflows)) {
-				const result = await runCase(instance, workflow);
+				const result = await runCase(instance, bulkSim, name, workflow);
 				results[name].push(result);
 				console.log(
-					`round ${round} ${name}: ${result.ok ? 'ok' : `FAILED ${result.error ?? ''}`} items=${result.items} node=${result.nodeMs} ms peakRSS=${result.peakMb} MiB`,
+					`round ${round} ${name}: ${result.ok ? 'ok' : `FAILED ${result.error ?? ''}`} items=${result.succeeded}/${result.items} node=${result.nodeMs} ms peakRSS=${result.peakMb} MiB connections=${result.connections} requests=${result.requests} refused=${result.refused} peakInFlight=${result.peakInFlight}`,
 				);
 			}
 		}
 		report(results);
-		if (
-			Object.values(results)
-				.flat()
-				.some((result) => !result.ok)
-		)
-			process.exitCode = 1;
+		// the HTTP Request node is expected to fail against the rate limit; everything else must succeed
+		const mustSucceed = Object.entries(results).filter(
+			([name]) => groupOf(name) !== 'limited' || name === 'limitedDigiLocker',
+		);
+		if (mustSucceed.some(([, runs]) => runs.some((result) => !result.ok))) process.exitCode = 1;
 	} finally {
 		await instance.dispose();
 		await bulkSim.stop();
 	}
 }
 
+function machine() {
+	const cpus = os.cpus();
+	let n8n = {};
+	try {
+		const { version, nodeExe } = locateN8n();
+		n8n = { n8n: version, node: execNodeVersion(nodeExe) };
+	} catch {
+		// reported without
+	}
+	return {
+		cpus: cpus.length,
+		cpuModel: cpus[0]?.model,
+		memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+		os: `${os.type()} ${os.release()}`,
+		loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
+		...n8n,
+	};
+}
+
+function execNodeVersion(nodeExe) {
+	return createRequire(import.meta.url)('node:child_process')
+		.execFileSync(nodeExe, ['--version'], { encoding: 'utf8' })
+		.trim();
+}
+
 function report(results) {
-	const med = (name, key) => median(results[name].map((result) => result[key]));
-	const bound = (ITEMS * LATENCY_MS) / CONCURRENCY;
-	const idle = med('filesIdle', 'peakMb');
+	const has = (name) => results[name]?.length > 0;
+	const med = (name, key) =>
+		has(name) ? median(results[name].map((result) => result[key])) : undefined;
+	const ms = (name) => (has(name) ? `${med(name, 'nodeMs')} ms` : '—');
+	const ratio = (ours, theirs) =>
+		has(ours) && has(theirs) ? (med(ours, 'nodeMs') / med(theirs, 'nodeMs')).toFixed(2) : '—';
+	const done = (name, total) =>
+		has(name) ? `${med(name, 'succeeded')} / ${total} items in ${ms(name)}` : '—';
+	const rows = [];
+	if (has('jsonDigiLocker'))
+		rows.push([
+			`${ITEMS} × user details, ${LATENCY_MS} ms latency`,
+			`${ms('jsonDigiLocker')} (fixed concurrency ${CONCURRENCY}: ${ms('jsonDigiLockerFixed')}); peak ${med('jsonDigiLocker', 'peakInFlight')} in flight`,
+			`${ms('jsonHttpRequest')}; peak ${med('jsonHttpRequest', 'peakInFlight')} in flight`,
+			ratio('jsonDigiLocker', 'jsonHttpRequest'),
+		]);
+	if (has('filesDigiLocker')) {
+		const idle = med('filesIdle', 'peakMb');
+		rows.push([
+			`${FILES} × ${FILE_MB} MiB downloads into binary data`,
+			`${ms('filesDigiLocker')}; peak RSS +${med('filesDigiLocker', 'peakMb') - idle} MiB`,
+			`${ms('filesHttpRequest')}; peak RSS +${med('filesHttpRequest', 'peakMb') - idle} MiB`,
+			ratio('filesDigiLocker', 'filesHttpRequest'),
+		]);
+	}
+	if (has('limitedDigiLocker'))
+		rows.push([
+			`${LIMITED_ITEMS} × user details, 429 + Retry-After: 1 above ${LIMIT} in flight`,
+			`${done('limitedDigiLocker', LIMITED_ITEMS)}; ${med('limitedDigiLocker', 'refused')} requests refused`,
+			`defaults: ${done('limitedHttpRequest', LIMITED_ITEMS)}; Retry On Fail: ${done('limitedHttpRequestRetry', LIMITED_ITEMS)}`,
+			'—',
+		]);
+	if (has('costDigiLocker'))
+		rows.push([
+			`${COST_ITEMS} × user details, 0 ms latency (per-item cost)`,
+			`${ms('costDigiLocker')} = ${(med('costDigiLocker', 'nodeMs') / COST_ITEMS).toFixed(2)} ms per item; ${med('costDigiLocker', 'connections')} TCP connections`,
+			`${ms('costHttpRequest')} = ${(med('costHttpRequest', 'nodeMs') / COST_ITEMS).toFixed(2)} ms per item; ${med('costHttpRequest', 'connections')} TCP connections`,
+			ratio('costDigiLocker', 'costHttpRequest'),
+		]);
+	const table = [
+		'| Work | DigiLocker node (defaults: adaptive) | HTTP Request node 4.2 (defaults) | time ratio |',
+		'|---|---|---|---|',
+		...rows.map((row) => `| ${row.join(' | ')} |`),
+	].join('\n');
+	const info = machine();
+	const date = new Date().toISOString();
+	console.log(`\n== medians of ${ROUNDS} rounds, ${date} ==`);
 	console.log(
-		'\n== medians of %d rounds (latency %d ms per answer, concurrency %d) ==',
-		ROUNDS,
-		LATENCY_MS,
-		CONCURRENCY,
+		`machine: ${info.cpus} × ${info.cpuModel}, ${info.memoryGiB} GiB, ${info.os}, load ${info.loadAverage.join(' ')}; n8n ${info.n8n ?? '?'} on Node ${info.node ?? '?'}\n`,
 	);
-	const highBound = (ITEMS * LATENCY_MS) / HIGH_CONCURRENCY;
-	console.log(
-		`${ITEMS} × user details: DigiLocker node ${med('jsonDigiLocker', 'nodeMs')} ms at concurrency ${CONCURRENCY} (bound N×latency/concurrency = ${bound} ms, ratio ${(med('jsonDigiLocker', 'nodeMs') / bound).toFixed(2)}), ${med('jsonDigiLockerHigh', 'nodeMs')} ms at concurrency ${HIGH_CONCURRENCY} (bound ${highBound} ms, ratio ${(med('jsonDigiLockerHigh', 'nodeMs') / highBound).toFixed(2)}); HTTP Request node (all at once) ${med('jsonHttpRequest', 'nodeMs')} ms`,
+	console.log(table);
+	const medians = Object.fromEntries(
+		Object.keys(results).map((name) => [
+			name,
+			Object.fromEntries(
+				[
+					'nodeMs',
+					'succeeded',
+					'items',
+					'peakMb',
+					'connections',
+					'requests',
+					'refused',
+					'peakInFlight',
+				].map((key) => [key, med(name, key)]),
+			),
+		]),
 	);
-	console.log(
-		`${FILES} × ${FILE_MB} MiB download: DigiLocker node ${med('filesDigiLocker', 'nodeMs')} ms; HTTP Request node ${med('filesHttpRequest', 'nodeMs')} ms`,
-	);
-	console.log(
-		`peak RSS of the n8n process: DigiLocker ${med('filesDigiLocker', 'peakMb')} MiB, HTTP Request ${med('filesHttpRequest', 'peakMb')} MiB, same workflow without downloads ${idle} MiB (so +${med('filesDigiLocker', 'peakMb') - idle} / +${med('filesHttpRequest', 'peakMb') - idle} MiB)`,
-	);
+	const figures = {
+		date,
+		machine: info,
+		settings: {
+			rounds: ROUNDS,
+			items: ITEMS,
+			latencyMs: LATENCY_MS,
+			fixedConcurrency: CONCURRENCY,
+			files: FILES,
+			fileMb: FILE_MB,
+			limitedItems: LIMITED_ITEMS,
+			inFlightLimit: LIMIT,
+			costItems: COST_ITEMS,
+		},
+		ratios: {
+			json: med('jsonDigiLocker', 'nodeMs') / med('jsonHttpRequest', 'nodeMs') || undefined,
+			files: med('filesDigiLocker', 'nodeMs') / med('filesHttpRequest', 'nodeMs') || undefined,
+			cost: med('costDigiLocker', 'nodeMs') / med('costHttpRequest', 'nodeMs') || undefined,
+		},
+		medians,
+		runs: results,
+		table,
+	};
+	fs.mkdirSync(path.dirname(OUT), { recursive: true });
+	fs.writeFileSync(OUT, `${JSON.stringify(figures, null, 2)}\n`);
+	console.log(`\nfigures written to ${OUT}`);
 }
 
 if (process.argv.includes('--xml')) await import('./xml.mjs');

@@ -53,7 +53,10 @@ const range = (count) => `Array.from({ length: ${count} }, (_, i) => i)`;
 const bulkUris = (count) =>
 	`Array.from({ length: ${count} }, (_, i) => 'in.gov.sim.bulk-BLKPD-' + String(i + 1).padStart(6, '0'))`;
 
-/** -> the workflows, keyed by case name; ids contain digits (n8n execute-batch filters on that). */
+/**
+ * -> the workflows, keyed by case name; ids contain digits (n8n execute-batch filters on that). Our node runs with its
+ * defaults (adaptive concurrency) unless a case says otherwise; the HTTP Request node with its own defaults.
+ */
 export function benchWorkflows({
 	nodeType,
 	credential,
@@ -61,8 +64,9 @@ export function benchWorkflows({
 	accessToken,
 	items,
 	files,
-	concurrency,
-	highConcurrency,
+	fixedConcurrency,
+	limitedItems,
+	costItems,
 }) {
 	const digiLocker = (parameters) => ({
 		type: nodeType,
@@ -80,28 +84,17 @@ export function benchWorkflows({
 			options,
 		},
 	});
+	const getUser = (requestOptions = {}) =>
+		digiLocker({ resource: 'user', operation: 'get', accessToken, requestOptions });
+	const userUrl = `${baseUrl}/oauth2/1/user`;
 	return {
-		jsonDigiLocker: workflow(
-			'bench1json',
-			range(items),
-			digiLocker({
-				resource: 'user',
-				operation: 'get',
-				accessToken,
-				requestOptions: { concurrency },
-			}),
-		),
-		jsonDigiLockerHigh: workflow(
+		jsonDigiLocker: workflow('bench1json', range(items), getUser()),
+		jsonDigiLockerFixed: workflow(
 			'bench6json',
 			range(items),
-			digiLocker({
-				resource: 'user',
-				operation: 'get',
-				accessToken,
-				requestOptions: { concurrency: highConcurrency },
-			}),
+			getUser({ concurrency: fixedConcurrency }),
 		),
-		jsonHttpRequest: workflow('bench2json', range(items), httpRequest(`${baseUrl}/oauth2/1/user`)),
+		jsonHttpRequest: workflow('bench2json', range(items), httpRequest(userUrl)),
 		filesDigiLocker: workflow(
 			'bench3files',
 			bulkUris(files),
@@ -110,7 +103,6 @@ export function benchWorkflows({
 				operation: 'download',
 				accessToken,
 				uri: '={{ $json.v }}',
-				requestOptions: { concurrency },
 			}),
 		),
 		filesHttpRequest: workflow(
@@ -125,5 +117,14 @@ export function benchWorkflows({
 			typeVersion: 1,
 			parameters: {},
 		}),
+		limitedDigiLocker: workflow('bench7limited', range(limitedItems), getUser()),
+		limitedHttpRequest: workflow('bench8limited', range(limitedItems), httpRequest(userUrl)),
+		// n8n's node setting "Retry On Fail" with its defaults: 3 tries, 1000 ms apart, the whole node each time
+		limitedHttpRequestRetry: workflow('bench9limited', range(limitedItems), {
+			...httpRequest(userUrl),
+			retryOnFail: true,
+		}),
+		costDigiLocker: workflow('bench10cost', range(costItems), getUser()),
+		costHttpRequest: workflow('bench11cost', range(costItems), httpRequest(userUrl)),
 	};
 }

@@ -45,6 +45,29 @@ describe('mapWithConcurrency', () => {
 		]);
 	});
 
+	it('asks a function limit again as tasks end: a lower limit starts nothing until fewer run', async () => {
+		let limit = 4;
+		let running = 0;
+		const seen: number[] = [];
+		await mapWithConcurrency(
+			30,
+			() => limit,
+			async (index) => {
+				running++;
+				seen.push(running);
+				if (index === 5) limit = 1;
+				if (index === 20) limit = 6;
+				await sleep(1);
+				running--;
+				return index;
+			},
+		);
+		expect(Math.max(...seen.slice(0, 6))).toBe(4);
+		// after the cut, once the running ones drained, one at a time until index 20 raised it
+		expect(seen.slice(10, 20).every((count) => count === 1)).toBe(true);
+		expect(Math.max(...seen.slice(21))).toBeGreaterThan(1);
+	});
+
 	it('handles no work', async () => {
 		await expect(mapWithConcurrency(0, 5, async () => 1)).resolves.toEqual([]);
 	});

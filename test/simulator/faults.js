@@ -195,4 +195,61 @@ async function applyFault(fault, res, sleep) {
 	}
 }
 
-module.exports = { FAULT_TYPES, createFaultRegistry, applyFault, validateFault, isBodyFault };
+/**
+ * A rate limit by requests in flight, set apart from the per-route faults so it combines with them (e.g. latency on
+ * '*'): while more than `max` requests are in flight (this one included), the request is answered `status` (429)
+ * with `Retry-After: retryAfter` (1) at once. The counts tell what the server saw.
+ */
+function createInFlightLimit() {
+	/** @type {{ max: number, retryAfter: number, status: number } | undefined} */
+	let limit;
+	const counts = { inFlight: 0, peakInFlight: 0, limited: 0 };
+	return {
+		counts,
+		/** @param {{ max: number, retryAfter?: number, status?: number } | undefined} next */
+		set(next) {
+			if (next === undefined) {
+				limit = undefined;
+				return;
+			}
+			if (!(Number.isInteger(next.max) && next.max > 0)) {
+				throw new TypeError('simulator: in-flight limit needs a positive whole max');
+			}
+			const fault = {
+				type: 'status',
+				status: next.status ?? 429,
+				retryAfter: next.retryAfter ?? 1,
+			};
+			validateFault(fault);
+			limit = { max: next.max, retryAfter: fault.retryAfter, status: fault.status };
+		},
+		reset() {
+			counts.peakInFlight = counts.inFlight;
+			counts.limited = 0;
+		},
+		/**
+		 * Counts a request in until its response closes; returns the fault to answer it with when over the limit.
+		 * @param {import('http').ServerResponse} res
+		 * @returns {Fault | undefined}
+		 */
+		enter(res) {
+			counts.inFlight++;
+			counts.peakInFlight = Math.max(counts.peakInFlight, counts.inFlight);
+			res.on('close', () => {
+				counts.inFlight--;
+			});
+			if (!limit || counts.inFlight <= limit.max) return undefined;
+			counts.limited++;
+			return { type: 'status', status: limit.status, retryAfter: limit.retryAfter };
+		},
+	};
+}
+
+module.exports = {
+	FAULT_TYPES,
+	createFaultRegistry,
+	createInFlightLimit,
+	applyFault,
+	validateFault,
+	isBodyFault,
+};

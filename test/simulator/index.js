@@ -29,7 +29,7 @@ const {
 } = require('./http-util');
 const { createStore } = require('./store');
 const { DEFAULT_USERS, normalizeApps, normalizeUsers } = require('./seed');
-const { createFaultRegistry, applyFault, isBodyFault } = require('./faults');
+const { createFaultRegistry, createInFlightLimit, applyFault, isBodyFault } = require('./faults');
 const { authorizeDirect } = require('./authorize');
 const { ROUTE_KEYS, matchRoutes } = require('./routes');
 const { seedLockers, documentView } = require('./documents-view');
@@ -98,6 +98,9 @@ const BASE_PATH = '/public';
  * @property {(input: AuthorizeInput) => { code?: string, error?: string, state: string, redirectUrl: string }} authorize
  * @property {(routeKey: string, fault: import('./faults').Fault) => void} setFault
  * @property {() => void} clearFaults
+ * @property {(limit: { max: number, retryAfter?: number, status?: number } | undefined) => void} setInFlightLimit answer 429 (or `status`) with Retry-After (1 s) while more than `max` requests are in flight; undefined lifts it
+ * @property {{ connections: number, requests: number, inFlight: number, peakInFlight: number, limited: number }} stats TCP connections accepted, requests received, in flight now and at most, answered by the in-flight limit
+ * @property {() => void} resetStats zeroes the counts (in flight now stays)
  * @property {{ isAccessTokenActive: (token: string) => boolean, isRefreshTokenActive: (token: string) => boolean }} tokens
  * @property {import('./seed').SimApp[]} apps copies of the registered apps
  * @property {import('./seed').SimUser[]} users copies of the seeded users
@@ -148,6 +151,8 @@ async function startSimulator(options = {}) {
 		uploads: [],
 	};
 	const faults = createFaultRegistry(ROUTE_KEYS);
+	const inFlightLimit = createInFlightLimit();
+	const stats = { connections: 0, requests: 0 };
 	/** @type {RecordedRequest[]} */
 	const requests = [];
 	/** @type {Error[]} */
@@ -173,6 +178,8 @@ async function startSimulator(options = {}) {
 	async function onRequest(req, res) {
 		const url = new URL(req.url ?? '/', 'http://simulator.invalid');
 		const method = req.method ?? 'GET';
+		stats.requests++;
+		const overLimit = inFlightLimit.enter(res);
 		if (options.logger) {
 			const log = options.logger;
 			res.on('close', () => log(`${method} ${url.pathname} ${res.statusCode}`));
@@ -198,6 +205,10 @@ async function startSimulator(options = {}) {
 			bodySize: body.size,
 		});
 
+		if (overLimit) {
+			await applyFault(overLimit, res, sleep);
+			return;
+		}
 		const faultKey = route ? route.key : samePath.length > 0 ? samePath[0].route.key : '';
 		const fault = faults.take(faultKey);
 		const bodyFault = fault !== undefined && route?.binary === true && isBodyFault(fault);
@@ -255,6 +266,9 @@ async function startSimulator(options = {}) {
 			res.destroy();
 		});
 	});
+	server.on('connection', () => {
+		stats.connections++;
+	});
 	const host = options.host ?? '127.0.0.1';
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
@@ -283,6 +297,17 @@ async function startSimulator(options = {}) {
 		},
 		clearFaults() {
 			faults.clear();
+		},
+		setInFlightLimit(limit) {
+			inFlightLimit.set(limit);
+		},
+		get stats() {
+			return { ...stats, ...inFlightLimit.counts };
+		},
+		resetStats() {
+			stats.connections = 0;
+			stats.requests = 0;
+			inFlightLimit.reset();
 		},
 		tokens: {
 			isAccessTokenActive: (token) => store.isAccessTokenActive(token),

@@ -10,13 +10,13 @@ const timeoutOption: INodeProperties = {
 };
 
 const concurrencyOption: INodeProperties = {
-	displayName: 'Concurrency',
+	displayName: 'Fixed Concurrency',
 	name: 'concurrency',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 100 },
 	default: 10,
 	description:
-		'How many items are sent to DigiLocker at once (read from the first item). Higher is faster until DigiLocker starts answering 429.',
+		'Send exactly this many items to DigiLocker at once (read from the first item). Without this option the node adapts: it starts at 16, grows while DigiLocker answers quickly and cleanly, and backs off on 429, 503 or slower answers.',
 };
 
 const maxTriesOption: INodeProperties = {

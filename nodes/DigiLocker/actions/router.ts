@@ -17,6 +17,7 @@ import {
 	type ItemResult,
 } from './itemResults';
 import type { DigiLockerOperation, PreparedItem } from './operation';
+import { createPacer } from '../transport/pacer';
 import * as user from './user/User.resource';
 
 const resources: Record<string, Record<string, DigiLockerOperation>> = {
@@ -29,7 +30,8 @@ const resources: Record<string, Record<string, DigiLockerOperation>> = {
 interface Run {
 	app: DigiLockerApp;
 	operation: DigiLockerOperation;
-	concurrency: number;
+	/** How many items run at once, and the Retry-After pause every request of the run waits out. */
+	pacer: ReturnType<typeof createPacer>;
 	forAgent: boolean;
 }
 
@@ -59,7 +61,7 @@ async function setUp(this: IExecuteFunctions): Promise<Run> {
 			'See "AI agents" in the README for the operations a DigiLocker Tool may run.',
 		);
 	}
-	return { app, operation, concurrency: readConcurrency.call(this), forAgent };
+	return { app, operation, pacer: createPacer(readConcurrency.call(this)), forAgent };
 }
 
 async function prepareItem(
@@ -68,7 +70,7 @@ async function prepareItem(
 	itemIndex: number,
 ): Promise<PreparedItem | ItemResult> {
 	try {
-		const settings = readRequestSettings.call(this, itemIndex);
+		const settings = { ...readRequestSettings.call(this, itemIndex), pacer: run.pacer };
 		const context = { app: run.app, itemIndex, now: new Date(), settings };
 		return await run.operation.prepare.call(this, context);
 	} catch (error) {
@@ -92,7 +94,7 @@ const isPrepared = (value: PreparedItem | ItemResult | undefined): value is Prep
 	value !== undefined && 'send' in value;
 
 /**
- * Runs the operation for every item, a bounded number at once; outputs keep the input order, each paired with its
+ * Runs the operation for every item, a bounded number at once (fixed, or adapting to DigiLocker's answers); outputs keep the input order, each paired with its
  * input item. A failed item answers with an error envelope under continue-on-fail. Otherwise a failed read stops the
  * node (no further item starts); for operations that change state every item's inputs are checked before any is
  * sent, and once sent, results are never thrown away: failures are answered in place with a warning.
@@ -125,7 +127,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let stop = false;
 	const results = await mapWithConcurrency(
 		items.length,
-		run.concurrency,
+		run.pacer.limit,
 		async (itemIndex): Promise<ItemResult> => {
 			const entry = prepared[itemIndex] ?? (await prepareItem.call(this, run, itemIndex));
 			const result = isPrepared(entry) ? await sendItem(run, entry) : entry;

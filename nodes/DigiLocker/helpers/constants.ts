@@ -33,7 +33,6 @@ export const MAX_CONTEXT_BYTES = 1024;
 export const MIN_BINDING_LENGTH = 8;
 export const MAX_BINDING_LENGTH = 4096;
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_CONCURRENCY = 10;
 export const MAX_CONCURRENCY = 100;
 export const DEFAULT_MAX_TRIES = 3;
 export const MAX_TRIES = 10;

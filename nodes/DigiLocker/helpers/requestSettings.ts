@@ -1,18 +1,25 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	DEFAULT_CONCURRENCY,
-	DEFAULT_MAX_TRIES,
-	DEFAULT_TIMEOUT_MS,
-	MAX_CONCURRENCY,
-	MAX_TRIES,
-} from './constants';
+import { DEFAULT_MAX_TRIES, DEFAULT_TIMEOUT_MS, MAX_CONCURRENCY, MAX_TRIES } from './constants';
+import type { RequestSignal } from './adaptiveLimit';
 import { validationError } from './errors';
+
+/** A number: that many items at once. 'adaptive': as many as DigiLocker answers quickly and cleanly (the default). */
+export type Concurrency = number | 'adaptive';
+
+/** The node run's shared pacing, which the transport tells about every request (see transport/pacer.ts). */
+export interface RequestPacer {
+	/** Waits out a Retry-After pause shared by the run; returns the time the request is sent (Date.now()). */
+	beforeSend(cancel?: AbortSignal): Promise<number>;
+	/** What came of a request sent at `sentAt`: its answer's headers arrived, or it failed. */
+	record(sentAt: number, signal: RequestSignal, retryAfterMs?: number): void;
+}
 
 export interface RequestSettings {
 	timeoutMs: number;
 	/** Tries of an idempotent request, the first one included. */
 	maxTries: number;
+	pacer?: RequestPacer;
 }
 
 function readWholeNumber(
@@ -54,12 +61,17 @@ export function readRequestSettings(this: IExecuteFunctions, itemIndex: number):
 	return { timeoutMs: Math.round(seconds * 1000), maxTries };
 }
 
-/** How many items run at once: one value for the whole node run, read from the first item. */
-export function readConcurrency(this: IExecuteFunctions): number {
+/**
+ * How many items run at once: one value for the whole node run, read from the first item. Without the (fixed)
+ * Concurrency option, or with it empty, the node adapts.
+ */
+export function readConcurrency(this: IExecuteFunctions): Concurrency {
 	const options = readOptions.call(this, 0);
+	if (options.concurrency === undefined || options.concurrency === null) return 'adaptive';
+	if (options.concurrency === '' || options.concurrency === 'adaptive') return 'adaptive';
 	const concurrency = readWholeNumber(
 		options.concurrency,
-		DEFAULT_CONCURRENCY,
+		1,
 		1,
 		MAX_CONCURRENCY,
 		`Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`,

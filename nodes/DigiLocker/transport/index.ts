@@ -20,6 +20,7 @@ import { closeOnAbort, requestSignals, untilAborted, type RequestSignals } from 
 import { transportFailure } from './failures';
 import type { BinaryStream, HttpResponse } from './httpResponse';
 import { parseJson, tryParseJsonObject } from './jsonBody';
+import { signalOfFailure, signalOfStatus } from './pacer';
 import { withRetries } from './retry';
 import { parseRetryAfter } from './retryPolicy';
 import { oauthErrorIn, upstreamError, type EndpointKind } from './upstreamErrors';
@@ -79,6 +80,9 @@ async function open(
 ): Promise<OpenAnswer> {
 	const cancel =
 		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
+	// a shared Retry-After pause is waited out first: the Timeout counts from the send
+	const { pacer } = settings;
+	const sentAt = pacer ? await pacer.beforeSend(cancel) : 0;
 	const signals = requestSignals(settings.timeoutMs, cancel);
 	const options: IHttpRequestOptions = {
 		url: `${app.baseUrl}${call.path}`,
@@ -100,10 +104,17 @@ async function open(
 			: context.helpers.httpRequest(options);
 		response = await untilAborted(sent, signals.signal, (late) => discardBody(late.body));
 	} catch (error) {
-		throw transportFailure(error, app.baseUrl, signals);
+		const failure = transportFailure(error, app.baseUrl, signals);
+		pacer?.record(sentAt, signalOfFailure(failure));
+		throw failure;
 	}
 	const { statusCode, body } = response;
 	const headers = response.headers ?? {};
+	pacer?.record(
+		sentAt,
+		signalOfStatus(statusCode),
+		isSuccess(statusCode) ? undefined : parseRetryAfter(headers['retry-after'], Date.now()),
+	);
 	const release = closeOnAbort(body, signals.signal);
 	if (statusCode >= 300 && statusCode <= 399) {
 		discardBody(body);

@@ -1,0 +1,111 @@
+/**
+ * How many items a node run keeps in flight when Concurrency is adaptive: an AIMD controller, pure (the caller passes
+ * the clock), fed by the transport with the outcome of every request.
+ *
+ * - Starts at `initial`; grows by one per clean answer (2xx) until the first cut ("slow start", doubling per round
+ *   trip), then by one per `limit` clean answers (one per round trip).
+ * - Cuts multiplicatively: to half on 429, 503, a timeout or a failed connection; to `latencyCut` of itself when the
+ *   smoothed latency rises above `latencyFactor` × the lowest seen plus `latencySlackMs`. At most one cut per round
+ *   trip: answers to requests sent before the last cut do not cut again.
+ * - A Retry-After pauses every new request of the run until it has passed (at most `maxPauseMs`).
+ */
+export type RequestSignal = 'clean' | 'overload' | 'neutral';
+
+export interface RequestOutcome {
+	/** When the request was sent and when its answer (headers) came, in ms of the same clock as `now`. */
+	sentAt: number;
+	answeredAt: number;
+	signal: RequestSignal;
+	retryAfterMs?: number;
+}
+
+export interface AdaptiveLimitOptions {
+	initial: number;
+	min: number;
+	max: number;
+	overloadCut: number;
+	latencyCut: number;
+	latencyFactor: number;
+	latencySlackMs: number;
+	/** Weight of a new latency in the smoothed one. */
+	smoothing: number;
+	maxPauseMs: number;
+}
+
+export const ADAPTIVE_DEFAULTS: AdaptiveLimitOptions = {
+	initial: 16,
+	min: 1,
+	max: 100,
+	overloadCut: 0.5,
+	latencyCut: 0.8,
+	latencyFactor: 2,
+	latencySlackMs: 50,
+	smoothing: 0.2,
+	maxPauseMs: 60_000,
+};
+
+export class AdaptiveLimit {
+	private readonly options: AdaptiveLimitOptions;
+	private value: number;
+	private slowStart = true;
+	private lastCutAt = -Infinity;
+	private baselineMs = Infinity;
+	private smoothedMs: number | undefined;
+	private pausedUntil = -Infinity;
+	/** Cuts made so far (overload, latency), for reports and tests. */
+	readonly cuts = { overload: 0, latency: 0 };
+
+	constructor(options: Partial<AdaptiveLimitOptions> = {}) {
+		this.options = { ...ADAPTIVE_DEFAULTS, ...options };
+		this.value = this.clamp(this.options.initial);
+	}
+
+	/** How many items may be in flight now (a whole number from min to max). */
+	get limit(): number {
+		return Math.floor(this.value);
+	}
+
+	/** How long new requests must still wait for a Retry-After, in ms (0: none). */
+	pauseMs(now: number): number {
+		return Math.max(0, this.pausedUntil - now);
+	}
+
+	record(outcome: RequestOutcome): void {
+		const { retryAfterMs, sentAt, answeredAt, signal } = outcome;
+		if (retryAfterMs !== undefined && retryAfterMs > 0) {
+			const until = answeredAt + Math.min(retryAfterMs, this.options.maxPauseMs);
+			this.pausedUntil = Math.max(this.pausedUntil, until);
+		}
+		const afterLastCut = sentAt >= this.lastCutAt;
+		if (signal === 'overload') {
+			if (afterLastCut) this.cut(this.options.overloadCut, answeredAt, 'overload');
+			return;
+		}
+		if (signal !== 'clean') return;
+		const latency = Math.max(0, answeredAt - sentAt);
+		this.baselineMs = Math.min(this.baselineMs, latency);
+		const { smoothing, latencyFactor, latencySlackMs } = this.options;
+		this.smoothedMs =
+			this.smoothedMs === undefined
+				? latency
+				: this.smoothedMs + smoothing * (latency - this.smoothedMs);
+		if (this.smoothedMs > this.baselineMs * latencyFactor + latencySlackMs) {
+			if (afterLastCut) this.cut(this.options.latencyCut, answeredAt, 'latency');
+			return;
+		}
+		this.value = this.clamp(this.value + (this.slowStart ? 1 : 1 / Math.max(1, this.value)));
+	}
+
+	private cut(factor: number, now: number, reason: 'overload' | 'latency'): void {
+		this.value = this.clamp(Math.floor(this.value * factor));
+		this.slowStart = false;
+		this.lastCutAt = now;
+		this.cuts[reason]++;
+		// the latency that made the cut belongs to the old limit: start smoothing afresh
+		this.smoothedMs = undefined;
+	}
+
+	private clamp(value: number): number {
+		return Math.min(this.options.max, Math.max(this.options.min, value));
+	}
+}
