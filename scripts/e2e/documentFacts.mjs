@@ -34,6 +34,10 @@ export function checkFactsOnly(facts, { sim, user, withXml }) {
 		assert.match(holder.name, /asha simulated verma/i);
 		assert.equal(holder.dob, '1990-03-05');
 		assert.equal(item.data.fields, undefined, 'Minimal detail keeps no document fields');
+		// Verify Signature, with the simulator's test CA as the credential's Trusted Certificates
+		assert.equal(item.data.signature?.valid, true, JSON.stringify(item.data.signature));
+		assert.equal(item.data.signature.chain_trusted, true, JSON.stringify(item.data.signature));
+		assert.match(item.data.signature.trusted_by, /Simulated CCA India 2022/);
 	}
 	assert.deepEqual(fullAadhaarNumbersIn(facts), []);
 }
