@@ -89,6 +89,16 @@ export class DigiLockerApi implements ICredentialType {
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
+			displayName: 'Trusted Certificates',
+			name: 'trustAnchors',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			placeholder: '-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----',
+			description:
+				'PEM CA (or signer) certificates that XML document signatures must chain to, for Verify Signature: e.g. the CCA India root. Several may follow one another. The node can add its own.',
+		},
+		{
 			displayName: 'Client Authentication',
 			name: 'clientAuthentication',
 			type: 'options',

@@ -34,6 +34,10 @@ export function checkFactsOnly(facts, { sim, user, withXml }) {
 		assert.match(holder.name, /asha simulated verma/i);
 		assert.equal(holder.dob, '1990-03-05');
 		assert.equal(item.data.fields, undefined, 'Minimal detail keeps no document fields');
+		// Verify Signature, with the simulator's test CA as the credential's Trusted Certificates
+		assert.equal(item.data.signature?.valid, true, JSON.stringify(item.data.signature));
+		assert.equal(item.data.signature.chain_trusted, true, JSON.stringify(item.data.signature));
+		assert.match(item.data.signature.trusted_by, /Simulated CCA India 2022/);
 	}
 	assert.deepEqual(fullAadhaarNumbersIn(facts), []);
 }
@@ -47,12 +51,29 @@ export function checkEAadhaarFacts(first) {
 	assert.equal(parsed.json.data.local_language?.language, '07');
 	assert.equal(parsed.binary?.aadhaar_photo?.mimeType, 'image/jpeg');
 	assert.ok(parsed.binary?.eaadhaar, 'the input binary is kept');
+	// Verify Signature (On Failure: Fail), trusting the simulator CA from the credential: DigiLocker's e-Aadhaar shape,
+	// exclusive c14n and RSA-SHA1 with four certificates in KeyInfo (leaf, root, CA, sub-CA)
+	assert.deepEqual(
+		{ ...parsed.json.data.signature, signer: undefined, trusted_by: undefined },
+		{
+			present: true,
+			valid: true,
+			algorithm: 'rsa-sha1',
+			digest_algorithm: 'sha256',
+			canonicalization: 'exc-c14n',
+			chain_trusted: true,
+			signer: undefined,
+			trusted_by: undefined,
+		},
+	);
 
 	const minimal = first('E-Aadhaar Facts');
 	assert.equal(minimal.json.success, true, JSON.stringify(minimal.json).slice(0, 300));
 	assert.equal(minimal.json.data.aadhaar_last4, parsed.json.data.aadhaar_last4);
 	assert.match(minimal.json.data.aadhaar_last4, /^\d{4}$/);
 	assert.equal(minimal.json.data.local_language, undefined);
+	assert.equal(minimal.json.data.signature?.valid, true, JSON.stringify(minimal.json.data));
+	assert.equal(minimal.json.data.signature.chain_trusted, true);
 	// Parsed Facts adds no binary (Minimal: no photo, no XML); the item's own binaries pass through
 	assert.deepEqual(
 		Object.keys(minimal.binary ?? {}).sort(),

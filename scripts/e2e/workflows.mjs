@@ -145,11 +145,19 @@ function operationsWorkflow(nodeType) {
 				binaryPropertyName: 'eaadhaar',
 				detail: 'full',
 				photoPropertyName: 'aadhaar_photo',
+				verifySignature: true,
+				signatureOnFailure: 'fail',
 			},
 		],
 		[
 			'E-Aadhaar Facts',
-			{ resource: 'document', operation: 'getEAadhaar', accessToken: token, xmlOutput: 'parsed' },
+			{
+				resource: 'document',
+				operation: 'getEAadhaar',
+				accessToken: token,
+				xmlOutput: 'parsed',
+				verifySignature: true,
+			},
 		],
 		[
 			'Pull',

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { repoDir } from '../real-n8n/n8n-bin.mjs';
-import { SIM_APP } from './simulator.mjs';
+import { SIM_APP, simulatorCaPem } from './simulator.mjs';
 
 export const PACKAGE_NODE_TYPE = 'n8n-nodes-digilocker.digiLocker';
 export const PACKAGE_TRIGGER_TYPE = `${PACKAGE_NODE_TYPE}Trigger`;
@@ -77,6 +77,8 @@ export function simulatorCredential({
 			environment: 'custom',
 			baseUrl,
 			clientAuthentication,
+			// Trusted Certificates: the simulator's test CA, so Verify Signature chains its documents
+			trustAnchors: simulatorCaPem(),
 		},
 	};
 }

@@ -20,6 +20,11 @@ export async function startSim({ host = '127.0.0.1', port = 0, redirectUris, log
 	return await startSimulator({ host, port, apps, logger });
 }
 
+/** The PEM of the test CA the simulator signs its XML under (also served at GET /sim/ca.pem). */
+export function simulatorCaPem() {
+	return require(`${repoDir}/test/simulator/xml-signature.js`).simulatorCaPem();
+}
+
 /** The callback URL for n8n on this port, as the browser sees it (the registered redirect URI). */
 export const redirectUriFor = (n8nPort, host = 'localhost') =>
 	`http://${host}:${n8nPort}/webhook/digilocker/callback`;

@@ -19,7 +19,6 @@ const { signedDocument } = require('./xml-signature');
  * @property {Array<import('./xml-build').XmlContent | undefined | false>} data `CertificateData` children
  * @property {Array<import('./xml-build').XmlContent | undefined | false>} [after] siblings after
  *   `CertificateData`, e.g. PANCR's `QRMeta`
- * @property {string} signer X509 subject of the fake signature
  * @property {import('./xml-signature').SignatureStyle} [signature]
  * @property {boolean} [indented] one element per line, two-space indentation
  * @property {string} [declaration] the XML declaration; default UTF-8, standalone
@@ -37,7 +36,6 @@ function certificateDocument(parts) {
 		...(parts.after ?? []),
 	]);
 	return signedDocument(root, {
-		subject: parts.signer,
 		style: parts.signature,
 		indent: parts.indented ? '  ' : undefined,
 		declaration: parts.declaration,
@@ -90,7 +88,6 @@ function buildCertificateXml(input) {
 			email: '',
 		}),
 		data: [el('Document', { doctype: input.doctype }, fields)],
-		signer: `CN=${input.issuer},O=DigiLocker Simulator,C=IN`,
 	});
 }
 

@@ -33,6 +33,10 @@ const { createFaultRegistry, createInFlightLimit, applyFault, isBodyFault } = re
 const { authorizeDirect } = require('./authorize');
 const { ROUTE_KEYS, matchRoutes } = require('./routes');
 const { seedLockers, documentView } = require('./documents-view');
+const { simulatorCaPem } = require('./xml-signature');
+
+/** Outside the DigiLocker API paths: the simulator's test CA (PEM) its XML signatures chain to. */
+const SIM_CA_PATH = '/sim/ca.pem';
 const { DEFAULT_ISSUERS } = require('./issuers');
 const { sendTruncatedError } = require('./send-file');
 const { MAX_UPLOAD_BYTES } = require('./upload');
@@ -183,6 +187,12 @@ async function startSimulator(options = {}) {
 		if (options.logger) {
 			const log = options.logger;
 			res.on('close', () => log(`${method} ${url.pathname} ${res.statusCode}`));
+		}
+		if (url.pathname === SIM_CA_PATH && (method === 'GET' || method === 'HEAD')) {
+			// The test CA the seeded XML is signed under, for Verify Signature's Trusted Certificates.
+			res.writeHead(200, { 'Content-Type': 'application/x-pem-file' });
+			res.end(method === 'HEAD' ? undefined : simulatorCaPem());
+			return;
 		}
 		const relative = url.pathname.startsWith(BASE_PATH + '/')
 			? url.pathname.slice(BASE_PATH.length)

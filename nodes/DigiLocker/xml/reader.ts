@@ -1,4 +1,11 @@
-import { XML_LIMITS, XmlError, type XmlElement } from './tree';
+import {
+	XML_LIMITS,
+	XmlError,
+	type MarkedXmlElement,
+	type XmlDocument,
+	type XmlElement,
+	type XmlMarkup,
+} from './tree';
 
 /**
  * The package's own XML reader: small and strict. No DOCTYPE (so no DTD, no external or custom entities), only the
@@ -7,7 +14,17 @@ import { XML_LIMITS, XmlError, type XmlElement } from './tree';
  */
 export function readXml(input: Buffer | string, limits = XML_LIMITS): XmlElement {
 	const { text, bomBytes } = decode(input, limits.maxBytes);
-	return new Reader(text, bomBytes, limits.maxDepth).readDocument();
+	// Without markup kept, every child is an element or a string: an XmlElement.
+	return new Reader(text, bomBytes, limits.maxDepth, false).readDocument().root as XmlElement;
+}
+
+/**
+ * The same reader, keeping comments and processing instructions (inside the root and around it) where they stand, for
+ * canonicalization. Text is split where markup stands between two runs.
+ */
+export function readXmlDocument(input: Buffer | string, limits = XML_LIMITS): XmlDocument {
+	const { text, bomBytes } = decode(input, limits.maxBytes);
+	return new Reader(text, bomBytes, limits.maxDepth, true).readDocument();
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -56,7 +73,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 interface OpenElement {
-	element: XmlElement;
+	element: MarkedXmlElement;
 	/** Text read since the last child element: character data and CDATA sections join into one string. */
 	text: string;
 }
@@ -68,19 +85,20 @@ class Reader {
 		private readonly text: string,
 		private readonly bomBytes: number,
 		private readonly maxDepth: number,
+		private readonly keepMarkup: boolean,
 	) {}
 
-	readDocument(): XmlElement {
+	readDocument(): XmlDocument {
 		const invalid = firstInvalidCharacter(this.text);
 		if (invalid !== -1) throw this.error('character not allowed in XML', invalid);
 		if (/^<\?xml[ \t\r\n]/.test(this.text)) this.readDeclaration();
-		this.skipMisc();
+		const before = this.skipMisc();
 		if (this.pos >= this.text.length) throw this.error('no root element');
 		if (this.text[this.pos] !== '<') throw this.error('text before the root');
 		const root = this.readRootElement();
-		this.skipMisc();
+		const after = this.skipMisc();
 		if (this.pos < this.text.length) throw this.error('content after the root element');
-		return root;
+		return { before, root, after };
 	}
 
 	private readDeclaration(): void {
@@ -113,18 +131,28 @@ class Reader {
 		return value;
 	}
 
-	/** Whitespace, comments and processing instructions, before or after the root element. */
-	private skipMisc(): void {
+	/** Whitespace, comments and processing instructions, before or after the root element; the markup when kept. */
+	private skipMisc(): XmlMarkup[] {
+		const markup: XmlMarkup[] = [];
 		for (;;) {
 			this.skipWhitespace();
-			if (this.text.startsWith('<!--', this.pos)) this.skipComment();
-			else if (this.text.startsWith('<?', this.pos)) this.skipProcessingInstruction();
+			let read: XmlMarkup;
+			if (this.text.startsWith('<!--', this.pos)) read = this.skipComment();
+			else if (this.text.startsWith('<?', this.pos)) read = this.skipProcessingInstruction();
 			else if (this.text.startsWith('<!', this.pos)) throw this.refuseDeclaration();
-			else return;
+			else return markup;
+			if (this.keepMarkup) markup.push(read);
 		}
 	}
 
-	private readRootElement(): XmlElement {
+	/** Comments and processing instructions are children only when kept; text around them is then split. */
+	private keep(current: OpenElement, markup: XmlMarkup): void {
+		if (!this.keepMarkup) return;
+		closeText(current);
+		current.element.children.push(markup);
+	}
+
+	private readRootElement(): MarkedXmlElement {
 		const root = this.readStartTag();
 		if (root.selfClosing) return root.element;
 		const open: OpenElement[] = [{ element: root.element, text: '' }];
@@ -139,11 +167,11 @@ class Reader {
 				closeText(current);
 				open.pop();
 			} else if (this.text.startsWith('<!--', this.pos)) {
-				this.skipComment();
+				this.keep(current, this.skipComment());
 			} else if (this.text.startsWith('<![CDATA[', this.pos)) {
 				current.text += this.readCData();
 			} else if (this.text.startsWith('<?', this.pos)) {
-				this.skipProcessingInstruction();
+				this.keep(current, this.skipProcessingInstruction());
 			} else if (this.text.startsWith('<!', this.pos)) {
 				throw this.refuseDeclaration();
 			} else {
@@ -157,11 +185,11 @@ class Reader {
 		return root.element;
 	}
 
-	private readStartTag(): { element: XmlElement; selfClosing: boolean } {
+	private readStartTag(): { element: MarkedXmlElement; selfClosing: boolean } {
 		this.pos++;
 		const name = this.readName();
 		const attributes = new Map<string, string>();
-		const element: XmlElement = { name, attributes, children: [] };
+		const element: MarkedXmlElement = { name, attributes, children: [] };
 		for (;;) {
 			const spaced = this.skipWhitespace();
 			if (this.text[this.pos] === '>') {
@@ -274,19 +302,19 @@ class Reader {
 		const end = this.text.indexOf(']]>', start);
 		if (end === -1) throw this.error('CDATA section is not closed');
 		this.pos = end + 3;
-		const content = this.text.slice(start, end);
-		return content.includes('\r') ? content.replace(/\r\n?/g, '\n') : content;
+		return normalizeLineEnds(this.text.slice(start, end));
 	}
 
-	private skipComment(): void {
+	private skipComment(): XmlMarkup {
 		const start = this.pos + '<!--'.length;
 		const end = this.text.indexOf('-->', start);
 		if (end === -1) throw this.error('comment is not closed');
 		if (this.text.indexOf('--', start) < end) throw this.error('"--" inside a comment');
 		this.pos = end + 3;
+		return { kind: 'comment', text: normalizeLineEnds(this.text.slice(start, end)) };
 	}
 
-	private skipProcessingInstruction(): void {
+	private skipProcessingInstruction(): XmlMarkup {
 		const start = this.pos;
 		this.pos += 2;
 		const target = this.readName();
@@ -298,7 +326,9 @@ class Reader {
 		}
 		const end = this.text.indexOf('?>', this.pos);
 		if (end === -1) throw this.error('processing instruction is not closed', start);
+		const data = normalizeLineEnds(this.text.slice(this.pos, end));
 		this.pos = end + 2;
+		return { kind: 'instruction', target, data };
 	}
 
 	private refuseDeclaration(): XmlError {
@@ -318,6 +348,10 @@ class Reader {
 		const offset = this.bomBytes + Buffer.byteLength(this.text.slice(0, at), 'utf8');
 		return new XmlError(`${message} (at byte ${offset})`, offset);
 	}
+}
+
+function normalizeLineEnds(text: string): string {
+	return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 function closeText(open: OpenElement): void {

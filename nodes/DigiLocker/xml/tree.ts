@@ -15,6 +15,37 @@ export interface XmlElement {
  */
 export type XmlChild = XmlElement | string;
 
+/** A comment, kept only by `readXmlDocument` (canonicalization needs it). */
+export interface XmlComment {
+	kind: 'comment';
+	text: string;
+}
+
+/** A processing instruction, kept only by `readXmlDocument`. `data` is what follows the target and its white space. */
+export interface XmlInstruction {
+	kind: 'instruction';
+	target: string;
+	data: string;
+}
+
+export type XmlMarkup = XmlComment | XmlInstruction;
+
+/** An element as `readXmlDocument` gives it: like XmlElement, with comments and processing instructions in place. */
+export interface MarkedXmlElement {
+	name: string;
+	attributes: ReadonlyMap<string, string>;
+	children: MarkedXmlChild[];
+}
+
+export type MarkedXmlChild = MarkedXmlElement | string | XmlMarkup;
+
+/** A whole document: the markup before and after the root element (white space between is not kept), and the root. */
+export interface XmlDocument {
+	before: XmlMarkup[];
+	root: MarkedXmlElement;
+	after: XmlMarkup[];
+}
+
 /** Not well-formed, or outside what the reader accepts (DOCTYPE, unknown entity, too deep, too large). */
 export class XmlError extends Error {
 	override name = 'XmlError';

@@ -5,6 +5,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { isLikelyAadhaar } from '../../../nodes/DigiLocker/document/facts/aadhaar';
 import { testApp } from '../../fixtures';
 import { startTestSimulator, type Simulator } from '../authorization/consentFlow';
+import { runDigiLockerNode } from '../../engine/harness';
+import { credentialsFor } from '../authorization/consentFlow';
 import { runDocumentNode } from '../documentFlow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the simulator is plain CommonJS
@@ -210,5 +212,138 @@ describe('documents as data: every seeded family, through the node', () => {
 		} finally {
 			sim.clearFaults();
 		}
+	});
+
+	describe('Verify Signature: the simulator signs every seeded document under its test CA', () => {
+		let caPem: string;
+		beforeAll(async () => {
+			caPem = await (await fetch(new URL('/sim/ca.pem', sim.baseUrl))).text();
+			expect(caPem).toMatch(/^-----BEGIN CERTIFICATE-----/);
+		});
+
+		const SIGNED = {
+			present: true,
+			valid: true,
+			digest_algorithm: 'sha256',
+			chain_trusted: true,
+			trusted_by: expect.stringContaining('CN=Simulated CCA India 2022'),
+			signer: {
+				subject: expect.stringContaining('CN=DS Simulated National e-Governance Division 1'),
+				issuer: expect.stringContaining('sub-CA for Document Signer'),
+				expired: false,
+			},
+		};
+
+		it.each(
+			DOCUMENT_FAMILIES.map((doc) => [
+				`${doc.family} ${doc.uri || doc.source} (${doc.layout})`,
+				doc,
+			]),
+		)('%s: valid, chained to the CA, in every Output', async (_label, doc) => {
+			for (const xmlOutput of ['raw', 'parsed', 'both']) {
+				const result = await run(doc as FamilyDocument, {
+					xmlOutput,
+					verifySignature: true,
+					trustedCertificates: caPem,
+					signatureOnFailure: 'fail',
+				});
+				const [item] = result.items!;
+				expect(item.json.success).toBe(true);
+				expect((item.json.data as IDataObject).signature).toMatchObject(SIGNED);
+			}
+		});
+
+		const parseXml = async (bytes: Buffer, options: IDataObject, credentials: IDataObject = {}) =>
+			await runDigiLockerNode({
+				parameters: {
+					resource: 'document',
+					operation: 'parseXml',
+					verifySignature: true,
+					...options,
+				} as never,
+				credentials: { ...credentialsFor(sim, 'basic'), ...credentials },
+				inputItems: [
+					{
+						json: {},
+						binary: {
+							data: {
+								data: bytes.toString('base64'),
+								mimeType: 'application/xml',
+								fileName: 'doc.xml',
+							},
+						},
+					},
+				],
+				continueOnFail: true,
+			});
+
+		const offline = () => readFixture('offline-ekyc.asha.xml');
+
+		it('takes Trusted Certificates from the credential too; none means KeyInfo is not trusted', async () => {
+			const viaCredential = await parseXml(offline(), {}, { trustAnchors: caPem });
+			expect((viaCredential.items![0].json.data as IDataObject).signature).toMatchObject({
+				valid: true,
+				chain_trusted: true,
+				algorithm: 'rsa-sha1',
+				canonicalization: 'c14n',
+			});
+			const untrusted = await parseXml(offline(), { signatureOnFailure: 'fail' });
+			expect(untrusted.items![0].json.success).toBe(true);
+			expect((untrusted.items![0].json.data as IDataObject).signature).toMatchObject({
+				valid: true,
+				chain_trusted: false,
+			});
+		});
+
+		it('reports a changed document (the item succeeds), or fails it with INTEGRITY_ERROR', async () => {
+			const tampered = Buffer.from(
+				offline()
+					.toString('utf8')
+					.replace(/name="[^"]+"/, 'name="Someone Else"'),
+			);
+			const reported = await parseXml(tampered, { trustedCertificates: caPem });
+			expect(reported.items![0].json.success).toBe(true);
+			expect((reported.items![0].json.data as IDataObject).signature).toMatchObject({
+				present: true,
+				valid: false,
+				reason: expect.stringMatching(
+					/^Reference 1 \(URI ""\): the sha256 digest .* does not match/,
+				),
+				chain_trusted: true,
+			});
+			const failed = await parseXml(tampered, {
+				trustedCertificates: caPem,
+				signatureOnFailure: 'fail',
+			});
+			expect(failed.items![0].json).toMatchObject({
+				success: false,
+				error: { code: 'INTEGRITY_ERROR' },
+			});
+		});
+
+		it('fails an untrusted signer with INTEGRITY_ERROR when Trusted Certificates are given', async () => {
+			const unrelatedCa = readFixture('signing/unrelated.pem').toString('utf8');
+			const reported = await parseXml(offline(), { trustedCertificates: unrelatedCa });
+			expect((reported.items![0].json.data as IDataObject).signature).toMatchObject({
+				valid: true,
+				chain_trusted: false,
+			});
+			const failed = await parseXml(offline(), {
+				trustedCertificates: unrelatedCa,
+				signatureOnFailure: 'fail',
+			});
+			expect(failed.items![0].json).toMatchObject({
+				success: false,
+				error: {
+					code: 'INTEGRITY_ERROR',
+					message: expect.stringContaining('does not chain to a Trusted Certificate'),
+				},
+			});
+			const bad = await parseXml(offline(), { trustedCertificates: 'not a certificate' });
+			expect(bad.items![0].json).toMatchObject({
+				success: false,
+				error: { code: 'VALIDATION_ERROR' },
+			});
+		});
 	});
 });

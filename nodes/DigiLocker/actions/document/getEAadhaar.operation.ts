@@ -10,6 +10,7 @@ import {
 import type { OperationContext, PreparedItem } from '../operation';
 import { receiveFile } from './receiveFile';
 import { readRequireHmac, requireHmacProperty } from './requireHmac';
+import { checkSignature, readSignatureSettings, signatureProperties } from './signatureOption';
 import {
 	readXmlBinaryPropertyName,
 	readXmlOutputSettings,
@@ -33,6 +34,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { xmlOutput: ['raw', 'both'] } },
 	},
 	requireHmacProperty,
+	...signatureProperties,
 	readRequestOptionsProperty,
 ];
 
@@ -60,6 +62,7 @@ export async function prepare(
 		'eaadhaar',
 	);
 	const requireHmac = readRequireHmac.call(this, itemIndex);
+	const signatureSettings = readSignatureSettings.call(this, itemIndex, context.app);
 	return {
 		secrets: [accessToken],
 		send: async () => {
@@ -71,7 +74,21 @@ export async function prepare(
 				requireHmac,
 				whole: true,
 			});
-			return [await shapeXmlOutput.call(this, itemIndex, file, outputSettings, file.data)];
+			const signature = checkSignature(
+				file.bytes ?? Buffer.alloc(0),
+				signatureSettings,
+				context.now,
+			);
+			return [
+				await shapeXmlOutput.call(
+					this,
+					itemIndex,
+					file,
+					outputSettings,
+					{ ...file.data, ...signature },
+					signature,
+				),
+			];
 		},
 	};
 }

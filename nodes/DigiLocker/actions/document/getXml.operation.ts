@@ -12,6 +12,7 @@ import {
 import type { OperationContext, PreparedItem } from '../operation';
 import { receiveFile } from './receiveFile';
 import { readRequireHmac, requireHmacProperty } from './requireHmac';
+import { checkSignature, readSignatureSettings, signatureProperties } from './signatureOption';
 import {
 	readXmlBinaryPropertyName,
 	readXmlOutputSettings,
@@ -35,6 +36,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { xmlOutput: ['raw', 'both'] } },
 	},
 	requireHmacProperty,
+	...signatureProperties,
 	readRequestOptionsProperty,
 ];
 
@@ -58,6 +60,7 @@ export async function prepare(
 	const outputSettings = readXmlOutputSettings.call(this, itemIndex);
 	const binaryPropertyName = readXmlBinaryPropertyName.call(this, itemIndex, outputSettings, 'xml');
 	const requireHmac = readRequireHmac.call(this, itemIndex);
+	const signatureSettings = readSignatureSettings.call(this, itemIndex, context.app);
 	return {
 		secrets: [accessToken],
 		send: async () => {
@@ -73,8 +76,18 @@ export async function prepare(
 				file.bytes && file.bytes.length <= MAX_INLINE_XML_BYTES
 					? maskAadhaarNumbers(file.bytes.toString('utf8'))
 					: undefined;
-			const rawData = { uri, ...file.data, ...(xml !== undefined ? { xml } : {}) };
-			return [await shapeXmlOutput.call(this, itemIndex, file, outputSettings, rawData, { uri })];
+			const signature = checkSignature(
+				file.bytes ?? Buffer.alloc(0),
+				signatureSettings,
+				context.now,
+			);
+			const rawData = { uri, ...file.data, ...(xml !== undefined ? { xml } : {}), ...signature };
+			return [
+				await shapeXmlOutput.call(this, itemIndex, file, outputSettings, rawData, {
+					uri,
+					...signature,
+				}),
+			];
 		},
 	};
 }

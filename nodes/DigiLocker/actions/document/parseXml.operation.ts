@@ -5,6 +5,7 @@ import { validationError } from '../../helpers/errors';
 import { readText } from '../../helpers/parameters';
 import { checkBinaryFieldName } from '../../helpers/sharedFields';
 import type { OperationContext, PreparedItem } from '../operation';
+import { checkSignature, readSignatureSettings, signatureProperties } from './signatureOption';
 import {
 	detailProperty,
 	parseDocument,
@@ -25,6 +26,7 @@ const properties: INodeProperties[] = [
 	},
 	detailProperty,
 	photoPropertyNameProperty,
+	...signatureProperties,
 ];
 
 export const description = updateDisplayOptions(
@@ -39,7 +41,7 @@ export const availableToAgents = false;
 /** Reads an XML document from the item's binary data into facts; nothing is sent to DigiLocker. */
 export async function prepare(
 	this: IExecuteFunctions,
-	{ itemIndex }: OperationContext,
+	{ itemIndex, app, now }: OperationContext,
 ): Promise<PreparedItem> {
 	const label = 'Input Binary Field';
 	const field = checkBinaryFieldName(
@@ -56,6 +58,7 @@ export async function prepare(
 	const detail = readDetail.call(this, itemIndex);
 	const photoPropertyName =
 		detail === 'full' ? readPhotoPropertyName.call(this, itemIndex) : 'photo';
+	const signatureSettings = readSignatureSettings.call(this, itemIndex, app);
 	return {
 		secrets: [],
 		send: async () => {
@@ -65,6 +68,7 @@ export async function prepare(
 					`The XML in "${field}" is larger than ${XML_LIMITS.maxBytes / 1024 / 1024} MiB`,
 				);
 			}
+			const signature = checkSignature(bytes, signatureSettings, now);
 			const parsed = await parseDocument.call(
 				this,
 				bytes,
@@ -72,7 +76,9 @@ export async function prepare(
 				'VALIDATION_ERROR',
 			);
 			const inputBinary = this.getInputData()[itemIndex]?.binary ?? {};
-			return [{ data: parsed.data, binary: { ...inputBinary, ...parsed.binary } }];
+			return [
+				{ data: { ...parsed.data, ...signature }, binary: { ...inputBinary, ...parsed.binary } },
+			];
 		},
 	};
 }
