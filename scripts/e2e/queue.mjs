@@ -1,0 +1,150 @@
+// npm run test:e2e:queue: real n8n 2.41.1 in queue mode on this machine. Starts Redis and Postgres (Debian's
+// redis-server and postgresql, installed with apt-get when missing; Postgres in a private tmp data dir, as an
+// unprivileged user), one main, one webhook process and two workers, all on loopback; runs the consent flow through
+// the DigiLocker Trigger and the documents run on QUEUE_FILES (200) files of 1–5 MiB; kills a worker in the middle of
+// a second documents run; stops and removes everything at the end.
+// Flags: --no-build (dist/ is already built)  --no-fault (skip the worker kill). QUEUE_E2E_VERBOSE=1 prints n8n's logs.
+// Ends with "e2e:queue: N passed, M failed"; exit code 0 only when nothing failed.
+import '../lib/npm-env.mjs'; // before anything starts npm
+
+import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+import { buildPackage } from '../lib/build.mjs';
+import { ensureN8n } from '../lib/install.mjs';
+import { SIM_APP } from '../lib/simulator.mjs';
+import { freePort } from '../real-n8n/instance.mjs';
+import { consentCase, documentsCase, killWorkerCase } from '../queue/cases.mjs';
+import { startCluster } from '../queue/cluster.mjs';
+import { ensureServicePackages, startPostgres, startRedis } from '../queue/services.mjs';
+import { queueProvisioning, triggerRedirectUri } from '../queue/workflows.mjs';
+import { createChecks } from './checks.mjs';
+
+const { startSimulator } = createRequire(import.meta.url)('../../test/simulator/index.js');
+const args = process.argv.slice(2);
+const FILES = Number(process.env.QUEUE_FILES ?? 200);
+const MIB = 1024 * 1024;
+const BULK_USER = '8cd3ebc4-e08b-44fd-bf9c-0c269a47134c'; // the simulator's second default user
+const t0 = performance.now();
+const checks = createChecks();
+const log = (line) => console.log(`# [queue] ${line}`);
+const check = (label, fn) => checks.check('[queue]', label, fn);
+
+/** 1–5 MiB, deterministic per file (the same sizes on every run). */
+const sizeOf = (i) =>
+	MIB + (createHash('sha256').update(`queue-file-${i}`).digest().readUInt32BE(0) % (4 * MIB + 1));
+
+async function accessTokenFor(sim, redirectUri) {
+	const verifier = randomBytes(32).toString('base64url');
+	const { code } = sim.authorize({
+		clientId: SIM_APP.clientId,
+		redirectUri,
+		codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
+		state: 'queue-e2e',
+		userId: BULK_USER,
+	});
+	const res = await fetch(`${sim.baseUrl}/oauth2/1/token`, {
+		method: 'POST',
+		headers: {
+			authorization: `Basic ${Buffer.from(`${SIM_APP.clientId}:${SIM_APP.clientSecret}`).toString('base64')}`,
+		},
+		body: new URLSearchParams({
+			grant_type: 'authorization_code',
+			code,
+			redirect_uri: redirectUri,
+			code_verifier: verifier,
+		}),
+	});
+	const body = await res.json();
+	if (!body.access_token) throw new Error(`no access token: ${JSON.stringify(body)}`);
+	return body.access_token;
+}
+
+const cleanups = [];
+let cluster;
+try {
+	if (!args.includes('--no-build')) buildPackage({ log });
+	await ensureN8n({ log });
+	ensureServicePackages({ log });
+	const [redis, pg] = await Promise.all([startRedis({ log }), startPostgres({ log })]);
+	cleanups.push(
+		() => redis.stop(),
+		() => pg.stop(),
+	);
+
+	const webhookPort = await freePort();
+	const webhookBaseUrl = `http://localhost:${webhookPort}`;
+	const redirectUri = triggerRedirectUri(webhookBaseUrl);
+	const sizes = Array.from({ length: FILES }, (_, i) => sizeOf(i + 1));
+	const bulkSim = await startSimulator({
+		host: '127.0.0.1',
+		apps: [{ ...SIM_APP, redirectUris: [redirectUri] }],
+		largeFiles: { count: FILES, sizeBytes: sizes, userId: BULK_USER },
+	});
+	cleanups.push(() => bulkSim.stop());
+	const tSha = performance.now();
+	const expected = new Map();
+	for (const doc of bulkSim.documents(BULK_USER).issued) {
+		const bytes = bulkSim.readFile(doc.uri, BULK_USER).bytes;
+		expected.set(doc.uri, {
+			size: bytes.length,
+			sha: createHash('sha256').update(bytes).digest('hex'),
+		});
+	}
+	log(
+		`simulator: ${expected.size} issued documents for the bulk user (${FILES} of 1–5 MiB, ${Math.round(sizes.reduce((a, b) => a + b, 0) / MIB)} MiB), sha256 in ${Math.round(performance.now() - tSha)} ms`,
+	);
+
+	cluster = await startCluster({
+		pg,
+		redis,
+		webhookPort,
+		provisioning: queueProvisioning({ simBaseUrl: bulkSim.baseUrl, webhookBaseUrl }),
+		log,
+	});
+	const ctx = {
+		check,
+		log,
+		cluster,
+		pg,
+		sim: bulkSim,
+		bulkUser: BULK_USER,
+		expected,
+		fileCount: FILES,
+		accessToken: await accessTokenFor(bulkSim, redirectUri),
+	};
+	log(`cluster up after ${Math.round((performance.now() - t0) / 1000)}s`);
+	for (const run of [
+		consentCase,
+		documentsCase,
+		...(args.includes('--no-fault') ? [] : [killWorkerCase]),
+	]) {
+		try {
+			await run(ctx);
+		} catch (error) {
+			await check(`${run.name}: case crashed`, () => {
+				throw error;
+			});
+		}
+	}
+	await check('the simulator saw no unexpected handler errors', () => {
+		if (bulkSim.serverErrors.length)
+			throw new Error(bulkSim.serverErrors.map((e) => e.stack).join('\n'));
+	});
+} catch (error) {
+	await check('setup (services, n8n processes, import, publish)', () => {
+		throw error;
+	});
+} finally {
+	if (checks.failed && cluster)
+		log(
+			`n8n logs (tails):\n${cluster.procs.map((p) => `--- ${p.name}\n${p.output.slice(-2500)}`).join('\n')}`,
+		);
+	await cluster?.stop().catch((error) => log(`stopping n8n: ${error.message}`));
+	for (const cleanup of cleanups.reverse())
+		await cleanup().catch((error) => log(`cleanup: ${error.message}`));
+}
+log(`queue mode e2e in ${Math.round((performance.now() - t0) / 1000)}s`);
+for (const failure of checks.results.filter((r) => !r.ok)) log(`FAILED: ${failure.label}`);
+console.log(`e2e:queue: ${checks.passed} passed, ${checks.failed} failed`);
+process.exit(checks.failed || checks.passed === 0 ? 1 : 0);
