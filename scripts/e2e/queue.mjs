@@ -20,11 +20,13 @@ import { ensureServicePackages, startPostgres, startRedis } from '../queue/servi
 import { queueProvisioning, triggerRedirectUri } from '../queue/workflows.mjs';
 import { createChecks } from './checks.mjs';
 
-const { startSimulator } = createRequire(import.meta.url)('../../test/simulator/index.js');
+const require = createRequire(import.meta.url);
+const { startSimulator } = require('../../test/simulator/index.js');
+const { DEFAULT_USERS } = require('../../test/simulator/seed.js');
 const args = process.argv.slice(2);
 const FILES = Number(process.env.QUEUE_FILES ?? 200);
 const MIB = 1024 * 1024;
-const BULK_USER = '8cd3ebc4-e08b-44fd-bf9c-0c269a47134c'; // the simulator's second default user
+const BULK_USER = 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9'; // a simulator user with only the generated files
 const t0 = performance.now();
 const checks = createChecks();
 const log = (line) => console.log(`# [queue] ${line}`);
@@ -62,6 +64,20 @@ async function accessTokenFor(sim, redirectUri) {
 
 const cleanups = [];
 let cluster;
+let stopping = null;
+async function cleanUp() {
+	stopping ??= (async () => {
+		await cluster?.stop().catch((error) => log(`stopping n8n: ${error.message}`));
+		for (const cleanup of cleanups.reverse())
+			await cleanup().catch((error) => log(`cleanup: ${error.message}`));
+	})();
+	return stopping;
+}
+for (const signal of ['SIGINT', 'SIGTERM'])
+	process.once(signal, () => {
+		log(`${signal}: stopping n8n, Redis and Postgres`);
+		cleanUp().finally(() => process.exit(130));
+	});
 try {
 	if (!args.includes('--no-build')) buildPackage({ log });
 	await ensureN8n({ log });
@@ -79,6 +95,20 @@ try {
 	const bulkSim = await startSimulator({
 		host: '127.0.0.1',
 		apps: [{ ...SIM_APP, redirectUris: [redirectUri] }],
+		users: [
+			...DEFAULT_USERS, // the first one gives consent in the trigger flow
+			{
+				digilockerid: BULK_USER,
+				name: 'Bulk Simulated User',
+				dob: '01011990',
+				gender: 'F',
+				eaadhaar: 'N',
+				mobile: '9000000009',
+				reference_key: '0123456789abcdef0123456789abcdef',
+				issued: [],
+				uploaded: [],
+			},
+		],
 		largeFiles: { count: FILES, sizeBytes: sizes, userId: BULK_USER },
 	});
 	cleanups.push(() => bulkSim.stop());
@@ -101,6 +131,14 @@ try {
 		webhookPort,
 		provisioning: queueProvisioning({ simBaseUrl: bulkSim.baseUrl, webhookBaseUrl }),
 		log,
+		env: {
+			// n8n's defaults would leave a killed worker's execution "running" for up to 3 h (queue recovery every
+			// 180 min) and fail its job only after the 60 s lock expires: shorter here, so the e2e sees the end
+			QUEUE_WORKER_LOCK_DURATION: '20000',
+			QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+			QUEUE_WORKER_STALLED_INTERVAL: '10000',
+			N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.5', // minutes
+		},
 	});
 	const ctx = {
 		check,

@@ -160,22 +160,29 @@ export async function startCluster({
 		log(`main ready in ${mainMs} ms (pid ${cluster.main.pid}, port ${mainPort})`);
 
 		cluster.webhook = await spawnN8n('webhook', ['webhook'], webhookPort);
-		for (let i = 1; i <= workers; i++) {
+		/** Starts one more worker -> { proc, ready: Promise<ms> } */
+		cluster.addWorker = async () => {
 			const healthPort = await freePort();
 			const worker = await spawnN8n(
-				`worker${i}`,
+				`worker${cluster.workers.length + 1}`,
 				['worker', `--concurrency=${workerConcurrency}`],
 				null,
 				{ QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
 			);
 			worker.healthUrl = `http://127.0.0.1:${healthPort}/healthz`;
 			cluster.workers.push(worker);
-		}
+			const ready = waitFor(
+				worker,
+				async () => (await healthy(worker.healthUrl)) && workerReady(worker),
+				120_000,
+			);
+			return { proc: worker, ready };
+		};
+		const started = [];
+		for (let i = 1; i <= workers; i++) started.push(await cluster.addWorker());
 		const [webhookMs, ...workerMs] = await Promise.all([
 			waitFor(cluster.webhook, () => healthy(`http://127.0.0.1:${webhookPort}/healthz`), 120_000),
-			...cluster.workers.map((w) =>
-				waitFor(w, async () => (await healthy(w.healthUrl)) && workerReady(w), 120_000),
-			),
+			...started.map((w) => w.ready),
 		]);
 		log(
 			`webhook ready in ${webhookMs} ms (pid ${cluster.webhook.pid}, port ${webhookPort}); workers ready in ${workerMs.join(', ')} ms (pids ${cluster.workers.map((w) => w.pid).join(', ')})`,

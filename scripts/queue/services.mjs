@@ -66,10 +66,10 @@ function track(child, name) {
 	return proc;
 }
 
-async function stopChild(proc, timeoutMs = 10_000) {
+async function stopChild(proc, timeoutMs = 10_000, signal = 'SIGTERM') {
 	if (proc.exited) return;
 	const exited = new Promise((resolve) => proc.child.once('exit', resolve));
-	proc.child.kill('SIGTERM');
+	proc.child.kill(signal);
 	const timer = setTimeout(() => proc.child.kill('SIGKILL'), timeoutMs);
 	await exited;
 	clearTimeout(timer);
@@ -108,10 +108,17 @@ export async function startRedis({ log = () => {} } = {}) {
 	return { host: '127.0.0.1', port, pid: proc.child.pid, stop: () => stopChild(proc) };
 }
 
+/** uid/gid of a user (spawn options), or {} when we run as ourselves. */
+function idsOf(owner) {
+	if (!owner) return {};
+	const uid = Number(spawnSync('id', ['-u', owner], { encoding: 'utf8' }).stdout.trim());
+	const gid = Number(spawnSync('id', ['-g', owner], { encoding: 'utf8' }).stdout.trim());
+	return { uid, gid };
+}
+
 /** Runs a Postgres binary as the unprivileged owner of the data dir. */
-function asOwner(bin, args, owner) {
-	const [cmd, full] = owner ? ['runuser', ['-u', owner, '--', bin, ...args]] : [bin, args];
-	const result = spawnSync(cmd, full, { encoding: 'utf8' });
+function asOwner(bin, args, ids) {
+	const result = spawnSync(bin, args, { encoding: 'utf8', ...ids, cwd: '/' });
 	if (result.status !== 0)
 		throw new Error(
 			`${path.basename(bin)} ${args.join(' ')} failed (${result.status}):\n${(result.stdout + result.stderr).slice(-3000)}`,
@@ -129,23 +136,24 @@ export async function startPostgres({ log = () => {} } = {}) {
 	const owner = root ? 'postgres' : null;
 	if (owner && spawnSync('id', [owner]).status !== 0)
 		throw new Error(`user ${owner} is missing (Debian's postgresql package creates it)`);
+	const ids = idsOf(owner);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-pg-'));
 	const dataDir = path.join(dir, 'data');
 	if (owner) {
 		fs.chmodSync(dir, 0o700);
-		spawnSync('chown', [owner, dir]);
+		fs.chownSync(dir, ids.uid, ids.gid);
 	}
 	const port = await freePort();
 	let proc = null;
 	const cleanup = async () => {
-		if (proc) await stopChild(proc, 15_000);
+		if (proc) await stopChild(proc, 15_000, 'SIGINT'); // SIGINT: Postgres' fast shutdown
 		fs.rmSync(dir, { recursive: true, force: true });
 	};
 	try {
 		asOwner(
 			path.join(binDir, 'initdb'),
 			['-D', dataDir, '-U', PG_USER, '--auth=trust', '-E', 'UTF8', '--no-sync'],
-			owner,
+			ids,
 		);
 		const args = [
 			'-D',
@@ -166,8 +174,10 @@ export async function startPostgres({ log = () => {} } = {}) {
 			'max_connections=100',
 		];
 		const bin = path.join(binDir, 'postgres');
-		const [cmd, full] = owner ? ['runuser', ['-u', owner, '--', bin, ...args]] : [bin, args];
-		proc = track(spawn(cmd, full, { stdio: ['ignore', 'pipe', 'pipe'] }), 'postgres');
+		proc = track(
+			spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: '/', ...ids }),
+			'postgres',
+		);
 		const t0 = performance.now();
 		while (!proc.output.includes('ready to accept connections')) {
 			if (proc.exited) throw new Error(`postgres exited:\n${proc.output.slice(-2000)}`);
