@@ -152,11 +152,13 @@ try {
 		accessToken: await accessTokenFor(bulkSim, redirectUri),
 	};
 	log(`cluster up after ${Math.round((performance.now() - t0) / 1000)}s`);
-	for (const run of [
+	// the kill first: the documents run after it is the re-run (every binary back, intact)
+	const runs = [
 		consentCase,
-		documentsCase,
 		...(args.includes('--no-fault') ? [] : [killWorkerCase]),
-	]) {
+		documentsCase,
+	];
+	for (const run of runs) {
 		try {
 			await run(ctx);
 		} catch (error) {
