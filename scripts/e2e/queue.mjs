@@ -3,12 +3,14 @@
 // unprivileged user), one main, one webhook process and two workers, all on loopback; runs the consent flow through
 // the DigiLocker Trigger and the documents run on QUEUE_FILES (200) files of 1–5 MiB; kills a worker in the middle of
 // a second documents run; stops and removes everything at the end.
+// Env: QUEUE_FILES (200), QUEUE_BINARY_MODE (database, n8n's queue-mode default; or filesystem).
 // Flags: --no-build (dist/ is already built)  --no-fault (skip the worker kill). QUEUE_E2E_VERBOSE=1 prints n8n's logs.
 // Ends with "e2e:queue: N passed, M failed"; exit code 0 only when nothing failed.
 import '../lib/npm-env.mjs'; // before anything starts npm
 
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 import { buildPackage } from '../lib/build.mjs';
 import { ensureN8n } from '../lib/install.mjs';
@@ -25,6 +27,8 @@ const { startSimulator } = require('../../test/simulator/index.js');
 const { DEFAULT_USERS } = require('../../test/simulator/seed.js');
 const args = process.argv.slice(2);
 const FILES = Number(process.env.QUEUE_FILES ?? 200);
+// n8n's default in queue mode is 'database'; QUEUE_BINARY_MODE=filesystem measures the other (one shared disk here)
+const BINARY_MODE = process.env.QUEUE_BINARY_MODE ?? 'database';
 const MIB = 1024 * 1024;
 const BULK_USER = 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9'; // a simulator user with only the generated files
 const t0 = performance.now();
@@ -131,6 +135,7 @@ try {
 		webhookPort,
 		provisioning: queueProvisioning({ simBaseUrl: bulkSim.baseUrl, webhookBaseUrl }),
 		log,
+		binaryDataMode: BINARY_MODE === 'database' ? undefined : BINARY_MODE, // database: n8n's default
 		env: {
 			// n8n's defaults would leave a killed worker's execution "running" for up to 3 h (queue recovery every
 			// 180 min) and fail its job only after the 60 s lock expires: shorter here, so the e2e sees the end
@@ -149,9 +154,13 @@ try {
 		bulkUser: BULK_USER,
 		expected,
 		fileCount: FILES,
+		binaryMode: BINARY_MODE,
+		binaryStoragePath: path.join(cluster.inst.userFolder, '.n8n/storage'),
 		accessToken: await accessTokenFor(bulkSim, redirectUri),
 	};
-	log(`cluster up after ${Math.round((performance.now() - t0) / 1000)}s`);
+	log(
+		`cluster up after ${Math.round((performance.now() - t0) / 1000)}s; binary data mode: ${BINARY_MODE}`,
+	);
 	// the kill first: the documents run after it is the re-run (every binary back, intact)
 	const runs = [
 		consentCase,

@@ -2,6 +2,8 @@
 // process → worker), the documents run on many large files (sha256 of every stored binary against the simulator's
 // bytes, hmac verified, N in / N out, each worker's peak RSS), and a worker killed in the middle of a documents run.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 
 import { consentOverHttp } from '../e2e/triggerWorkflows.mjs';
 import { assert } from '../e2e/checks.mjs';
@@ -26,15 +28,28 @@ export function workerOf(cluster, executionId) {
 	return cluster.workers.filter((w) => pattern.test(w.output)).map((w) => w.name);
 }
 
-/** The binary's bytes' sha256 from n8n's store: Postgres (database mode) -> { [binary id]: { sha, size } }. */
-function storedBinaries(pg, ids) {
-	const fileIds = ids.map((id) => id.replace(/^database:/, '')).filter(Boolean);
-	if (!fileIds.length) return {};
-	const rows = pg.query(
+/**
+ * The binaries' sha256 and size from n8n's store -> { [binary id]: { sha, size } }: Postgres' binary_data table
+ * (database mode) or the files under the shared storage path (filesystem mode).
+ */
+function storedBinaries(ctx, ids) {
+	const found = {};
+	for (const id of ids.filter((i) => i.startsWith('filesystem-v2:'))) {
+		const file = path.join(ctx.binaryStoragePath, id.slice('filesystem-v2:'.length));
+		if (!fs.existsSync(file)) continue;
+		const bytes = fs.readFileSync(file);
+		found[id] = { sha: sha256(bytes), size: bytes.length };
+	}
+	const fileIds = ids
+		.filter((id) => id.startsWith('database:'))
+		.map((id) => id.slice('database:'.length));
+	if (!fileIds.length) return found;
+	const rows = ctx.pg.query(
 		`SELECT "fileId" AS id, encode(sha256(data), 'hex') AS sha, octet_length(data) AS size
 		 FROM binary_data WHERE "fileId" IN (${fileIds.map((id) => `'${id.replace(/'/g, "''")}'`).join(',')})`,
 	);
-	return Object.fromEntries(rows.map((row) => [`database:${row.id}`, row]));
+	for (const row of rows) found[`database:${row.id}`] = row;
+	return found;
 }
 
 export async function consentCase(ctx) {
@@ -98,7 +113,7 @@ function assertDocuments(ctx, execution) {
 	assert.equal(listed.length, issued.length, 'List Issued: one item per issued document');
 	assert.equal(downloaded.length, listed.length, 'Download: N items in, N out');
 	const stored = storedBinaries(
-		pg,
+		ctx,
 		downloaded.map((item) => item.binary?.document?.id ?? ''),
 	);
 	let bytes = 0;
@@ -110,7 +125,7 @@ function assertDocuments(ctx, execution) {
 		assert.ok(binary?.id, `${uri}: no binary id (${JSON.stringify(binary)?.slice(0, 200)})`);
 		const want = expected.get(uri);
 		const got = stored[binary.id];
-		assert.ok(got, `${uri}: ${binary.id} is not in binary_data`);
+		assert.ok(got, `${uri}: ${binary.id} is not in n8n's binary store`);
 		assert.equal(Number(got.size), want.size, `${uri}: size`);
 		assert.equal(got.sha, want.sha, `${uri}: sha256`);
 		bytes += want.size;
@@ -147,8 +162,12 @@ export async function documentsCase(ctx) {
 			const workers = workerOf(cluster, execution.id);
 			assert.equal(workers.length, 1, `execution ${execution.id} in the logs of: ${workers}`);
 			const { files, mib } = assertDocuments(ctx, execution);
-			const kept = binariesOf(pg, execution.id);
-			assert.equal(kept.files, files, 'binary_data: one stored file per item, no duplicates');
+			const ids = nodeOutput(execution.run, 'Download').map((item) => item.binary.document.id);
+			assert.equal(new Set(ids).size, files, 'one stored file per item');
+			if (ctx.binaryMode === 'database') {
+				const kept = binariesOf(pg, execution.id);
+				assert.equal(kept.files, files, 'binary_data: one row per item, no duplicates');
+			}
 			if (ctx.crashedExecution) {
 				const crashed = readExecution(pg, ctx.crashedExecution);
 				assert.equal(crashed.status, 'crashed', 'the killed run stays crashed');
