@@ -243,26 +243,6 @@ export async function killWorkerCase(ctx) {
 	}
 	const downloadsAfterKill = fileGets() - getsBefore - served;
 	const left = binariesOf(pg, started.id);
-	const lines = (proc, re) =>
-		proc.output
-			.split('\n')
-			.filter((line) => re.test(line))
-			.map((line) => line.trim().slice(0, 300));
-	ctx.fault = {
-		execution: started.id,
-		victim: victim.name,
-		downloadsBeforeKill: served,
-		downloadsAfterKill,
-		timeline,
-		final: final?.map((r) => ({ id: r.id, status: r.status, finished: r.finished })),
-		binariesLeft: left,
-		mainLog: lines(cluster.main, /recover|dangling|crash|stalled/i),
-		workerLogs: cluster.workers
-			.filter((w) => w !== victim)
-			.flatMap((w) => lines(w, /stalled|crash|recover/i).map((l) => `${w.name}: ${l}`)),
-	};
-	log(`what n8n did with the killed worker's execution: ${JSON.stringify(ctx.fault, null, 1)}`);
-
 	await check('worker killed mid-run: DigiLocker saw no write (upload, pull, revoke)', () => {
 		const writes = sim.requests.filter((r) => WRITE_ROUTES.test(r.path)).length;
 		assert.equal(writes, writesBefore);
@@ -285,5 +265,24 @@ export async function killWorkerCase(ctx) {
 	log(
 		`replacement ${replacement.proc.name} (pid ${replacement.proc.pid}) ready ${ms} ms after it started`,
 	);
+	const lines = (proc, re) =>
+		proc.output
+			.split('\n')
+			.filter((line) => re.test(line))
+			.map((line) => line.trim().slice(0, 300));
+	ctx.fault = {
+		execution: started.id,
+		victim: victim.name,
+		downloadsBeforeKill: served,
+		downloadsAfterKill,
+		timeline,
+		final: final?.map((r) => ({ id: r.id, status: r.status, finished: r.finished })),
+		binariesLeft: left,
+		mainLog: lines(cluster.main, /recover|dangling|crash|stalled/i),
+		workerLogs: cluster.workers
+			.filter((w) => w !== victim)
+			.flatMap((w) => lines(w, /stalled|crash|recover|amended/i).map((l) => `${w.name}: ${l}`)),
+	};
+	log(`what n8n did with the killed worker's execution: ${JSON.stringify(ctx.fault, null, 1)}`);
 	ctx.crashedExecution = started.id;
 }
