@@ -3,6 +3,7 @@
 // bytes, hmac verified, N in / N out, each worker's peak RSS), and a worker killed in the middle of a documents run.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 
 import { consentOverHttp } from '../e2e/triggerWorkflows.mjs';
@@ -85,16 +86,39 @@ export async function consentCase(ctx) {
 	);
 }
 
+/** POST a JSON body on a connection of its own -> { status, text } */
+function postJson(url, body) {
+	return new Promise((resolve, reject) => {
+		const data = Buffer.from(JSON.stringify(body));
+		const req = http.request(
+			url,
+			{
+				method: 'POST',
+				agent: false,
+				headers: { 'content-type': 'application/json', 'content-length': data.length },
+				timeout: 60_000,
+			},
+			(res) => {
+				let text = '';
+				res.on('data', (chunk) => (text += chunk));
+				res.on('end', () => resolve({ status: res.statusCode, text }));
+			},
+		);
+		req.on('timeout', () => req.destroy(new Error(`POST ${url}: no answer in 60 s`)));
+		req.on('error', reject);
+		req.end(data);
+	});
+}
+
 /** Starts a documents run -> the execution id (the webhook answers at once). */
 async function startDocumentsRun(ctx) {
 	const { cluster, pg } = ctx;
 	const afterId = lastExecutionId(pg);
-	const res = await fetch(`${cluster.webhookBaseUrl}/webhook/${DOCUMENTS_PATH}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ access_token: ctx.accessToken }),
+	// a fresh connection: a kept-alive socket the webhook process closed meanwhile fails fetch() ("fetch failed")
+	const res = await postJson(`${cluster.webhookBaseUrl}/webhook/${DOCUMENTS_PATH}`, {
+		access_token: ctx.accessToken,
 	});
-	assert.equal(res.status, 200, await res.text());
+	assert.equal(res.status, 200, res.text);
 	for (let i = 0; i < 200; i++) {
 		const [row] = executionsOf(pg, WF.documents, afterId);
 		if (row) return { id: row.id, afterId };
