@@ -155,7 +155,7 @@ export async function startCluster({
 				cluster.main.output.includes('Editor is now accessible') &&
 				(await healthy(`${cluster.mainBaseUrl}/healthz`)) &&
 				publicationsDone(pg),
-			120_000,
+			180_000,
 		);
 		log(`main ready in ${mainMs} ms (pid ${cluster.main.pid}, port ${mainPort})`);
 
@@ -174,14 +174,14 @@ export async function startCluster({
 			const ready = waitFor(
 				worker,
 				async () => (await healthy(worker.healthUrl)) && workerReady(worker),
-				120_000,
+				180_000,
 			);
 			return { proc: worker, ready };
 		};
 		const started = [];
 		for (let i = 1; i <= workers; i++) started.push(await cluster.addWorker());
 		const [webhookMs, ...workerMs] = await Promise.all([
-			waitFor(cluster.webhook, () => healthy(`http://127.0.0.1:${webhookPort}/healthz`), 120_000),
+			waitFor(cluster.webhook, () => healthy(`http://127.0.0.1:${webhookPort}/healthz`), 180_000),
 			...started.map((w) => w.ready),
 		]);
 		log(
