@@ -86,11 +86,12 @@ try {
 	if (!args.includes('--no-build')) buildPackage({ log });
 	await ensureN8n({ log });
 	ensureServicePackages({ log });
-	const [redis, pg] = await Promise.all([startRedis({ log }), startPostgres({ log })]);
-	cleanups.push(
-		() => redis.stop(),
-		() => pg.stop(),
-	);
+	const services = await Promise.allSettled([startRedis({ log }), startPostgres({ log })]);
+	for (const started of services)
+		if (started.status === 'fulfilled') cleanups.push(() => started.value.stop());
+	const failed = services.find((started) => started.status === 'rejected');
+	if (failed) throw failed.reason;
+	const [redis, pg] = services.map((started) => started.value);
 
 	const webhookPort = await freePort();
 	const webhookBaseUrl = `http://localhost:${webhookPort}`;
