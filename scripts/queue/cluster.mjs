@@ -24,7 +24,7 @@ export function queueEnv({ pg, redis, webhookBaseUrl, binaryDataMode }) {
 		DB_POSTGRESDB_DATABASE: pg.database,
 		DB_POSTGRESDB_USER: pg.user,
 		DB_POSTGRESDB_PASSWORD: 'n8n', // trust auth on loopback: ignored
-		WEBHOOK_URL: `${webhookBaseUrl}/`,
+		N8N_WEBHOOK_URL: `${webhookBaseUrl}/`, // WEBHOOK_URL is its deprecated alias
 		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true', // production webhooks go to the webhook process only
 		...(binaryDataMode ? { N8N_DEFAULT_BINARY_DATA_MODE: binaryDataMode } : {}),
 		N8N_SECURE_COOKIE: 'false',
