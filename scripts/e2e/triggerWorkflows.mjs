@@ -79,7 +79,7 @@ export function triggerWorkflows(nodeType) {
 }
 
 /** start → the simulator's consent (answered by sim_auto) → the callback, carrying the start link's cookie. */
-async function consentOverHttp(n8n, path, context, decision = 'allow') {
+export async function consentOverHttp(n8n, path, context, decision = 'allow') {
 	const start = await fetch(`${n8n}/webhook/${path}/start?context=${encodeURIComponent(context)}`, {
 		redirect: 'manual',
 	});

@@ -285,7 +285,20 @@ describe('largeFiles', () => {
 		}
 	});
 
+	it('takes one size per file', async () => {
+		const big = await startSimulator({ largeFiles: { count: 2, sizeBytes: [4096, 5000] } });
+		try {
+			const bulk = big.documents().issued.filter((d) => d.doctype === 'BLKPD');
+			expect(bulk.map((d) => d.size)).toEqual([4096, 5000]);
+			expect(big.readFile(bulk[1].uri)?.bytes.length).toBe(5000);
+		} finally {
+			await big.stop();
+		}
+	});
+
 	it.each([
+		[{ count: 2, sizeBytes: [4096] }],
+		[{ count: 1, sizeBytes: [0] }],
 		[{ count: -1, sizeBytes: 1000 }],
 		[{ count: 1.5, sizeBytes: 1000 }],
 		[{ count: 1, sizeBytes: 0 }],

@@ -60,7 +60,7 @@ const { extensionFor } = require('./file-types');
 /**
  * @typedef {object} LargeFilesOption
  * @property {number} count how many files
- * @property {number} sizeBytes bytes per file (valid PDFs, generated on each read)
+ * @property {number | number[]} sizeBytes bytes per file (valid PDFs, generated on each read), or one size per file
  * @property {string} [userId] whose locker; default the first user
  * @property {'issued' | 'uploaded'} [target] issued documents (default) or the uploaded folder /Bulk
  * @property {boolean} [precomputeHmac] compute every app's response hmac at start-up (one pass per
@@ -197,15 +197,16 @@ function addLargeFiles(locker, large, nextId) {
 	}
 	for (let i = 1; i <= large.count; i++) {
 		const n = String(i).padStart(6, '0');
+		const size = Array.isArray(large.sizeBytes) ? large.sizeBytes[i - 1] : large.sizeBytes;
 		if (bulk) {
 			const id = nextId();
-			const content = generatedPdfContent([`Bulk upload ${n}`], large.sizeBytes, `upload-${id}`);
+			const content = generatedPdfContent([`Bulk upload ${n}`], size, `upload-${id}`);
 			addFile(locker, bulk, `bulk-${n}.pdf`, 'application/pdf', content, id, SEED_DATE);
 			contents.push(content);
 			continue;
 		}
 		const uri = `in.gov.sim.bulk-BLKPD-${n}`;
-		const content = generatedPdfContent([`Bulk Document ${n}`, uri], large.sizeBytes, uri);
+		const content = generatedPdfContent([`Bulk Document ${n}`, uri], size, uri);
 		locker.issued.push({
 			uri,
 			name: `Bulk Document ${n}`,
@@ -236,8 +237,14 @@ function checkLargeFiles(large) {
 	) {
 		throw new TypeError('simulator: largeFiles.count must be a whole number from 0 to 100000');
 	}
-	if (!Number.isInteger(l.sizeBytes) || l.sizeBytes <= 0) {
-		throw new TypeError('simulator: largeFiles.sizeBytes must be a positive whole number');
+	const sizes = Array.isArray(l.sizeBytes) ? l.sizeBytes : [l.sizeBytes];
+	if (Array.isArray(l.sizeBytes) && l.sizeBytes.length !== l.count) {
+		throw new TypeError('simulator: largeFiles.sizeBytes as a list needs one size per file');
+	}
+	if (!sizes.every((size) => Number.isInteger(size) && size > 0)) {
+		throw new TypeError(
+			'simulator: largeFiles.sizeBytes must be a positive whole number (or a list of them)',
+		);
 	}
 	return l;
 }
