@@ -1,6 +1,7 @@
 /**
- * States already used by a callback in this n8n process. DigiLocker spends a code once, so a replay across
- * processes fails at the exchange; this makes a replayed state fail before anything is sent.
+ * States already used by a callback in this n8n instance (one running n8n, not shared between webhook servers in
+ * queue mode). DigiLocker spends a code once, so a replay elsewhere fails at the exchange; this makes a replayed
+ * state fail before anything is sent.
  */
 const MAX_REMEMBERED = 10_000;
 const usedUntil = new Map<string, number>();
