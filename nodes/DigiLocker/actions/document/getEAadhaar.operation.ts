@@ -55,12 +55,7 @@ export async function prepare(
 	const { itemIndex } = context;
 	const accessToken = readAccessToken.call(this, itemIndex);
 	const outputSettings = readXmlOutputSettings.call(this, itemIndex);
-	const binaryPropertyName = readXmlBinaryPropertyName.call(
-		this,
-		itemIndex,
-		outputSettings,
-		'eaadhaar',
-	);
+	const binaryPropertyName = readXmlBinaryPropertyName.call(this, itemIndex, outputSettings);
 	const requireHmac = readRequireHmac.call(this, itemIndex);
 	const signatureSettings = readSignatureSettings.call(this, itemIndex, context.app);
 	return {

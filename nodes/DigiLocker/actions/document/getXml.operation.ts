@@ -58,7 +58,7 @@ export async function prepare(
 	const accessToken = readAccessToken.call(this, itemIndex);
 	const uri = readDocumentUri.call(this, itemIndex);
 	const outputSettings = readXmlOutputSettings.call(this, itemIndex);
-	const binaryPropertyName = readXmlBinaryPropertyName.call(this, itemIndex, outputSettings, 'xml');
+	const binaryPropertyName = readXmlBinaryPropertyName.call(this, itemIndex, outputSettings);
 	const requireHmac = readRequireHmac.call(this, itemIndex);
 	const signatureSettings = readSignatureSettings.call(this, itemIndex, context.app);
 	return {

@@ -17,7 +17,8 @@ export interface FileRequest {
 	accessToken: string;
 	/** Names the file when DigiLocker sends no Content-Disposition. */
 	nameHint: string;
-	binaryPropertyName: string;
+	/** Where the file goes; undefined: a `whole` body is only read and checked, not stored (parsed XML output). */
+	binaryPropertyName: string | undefined;
 	/** Refuse a file without an `hmac` header (INTEGRITY_ERROR) instead of keeping it unverified. */
 	requireHmac: boolean;
 	/** Read the whole body into memory (small XML) instead of streaming it into n8n's binary store. */
@@ -72,27 +73,27 @@ export async function receiveFile(
 			}
 			const fileName = fileNameOf(response.headers, request.nameHint);
 			const mimeType = mimeTypeOf(response.headers, fileName);
-			const binaryData: IBinaryData = await this.helpers.prepareBinaryData(
-				response.body,
-				fileName,
-				mimeType,
-			);
+			const store = request.binaryPropertyName !== undefined || !Buffer.isBuffer(response.body);
+			const binaryData: IBinaryData | undefined = store
+				? await this.helpers.prepareBinaryData(response.body, fileName, mimeType)
+				: undefined;
 			if (expectedHmac) {
 				const actual = Buffer.isBuffer(response.body)
 					? bodyHmac(response.body, app.clientSecret)
-					: await storedHmac(this, binaryData, app.clientSecret);
+					: await storedHmac(this, binaryData as IBinaryData, app.clientSecret);
 				assertHmacMatches(actual, expectedHmac);
 			}
 
 			const inputBinary = this.getInputData()[itemIndex]?.binary ?? {};
-			const size = Buffer.isBuffer(response.body) ? response.body.length : binaryData.bytes;
+			const size = Buffer.isBuffer(response.body) ? response.body.length : binaryData?.bytes;
+			const field = request.binaryPropertyName;
 			return {
-				binary: { ...inputBinary, [request.binaryPropertyName]: binaryData },
+				binary: field && binaryData ? { ...inputBinary, [field]: binaryData } : inputBinary,
 				data: {
 					file_name: fileName,
 					mime_type: mimeType,
 					...(size !== undefined ? { size } : {}),
-					binary_property: request.binaryPropertyName,
+					...(field ? { binary_property: field } : {}),
 					hmac_verified: expectedHmac !== undefined,
 				},
 				bytes: Buffer.isBuffer(response.body) ? response.body : undefined,

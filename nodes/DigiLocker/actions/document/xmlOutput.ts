@@ -113,16 +113,13 @@ export function readXmlOutputSettings(
 	};
 }
 
-/** The XML's binary field: the parameter for raw and both; with parsed output the XML is not emitted. */
+/** The XML's binary field for raw and both; with parsed output the XML is read, not stored or emitted. */
 export function readXmlBinaryPropertyName(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	settings: XmlOutputSettings,
-	whenNotEmitted: string,
-): string {
-	return settings.output === 'parsed'
-		? whenNotEmitted
-		: readBinaryPropertyName.call(this, itemIndex);
+): string | undefined {
+	return settings.output === 'parsed' ? undefined : readBinaryPropertyName.call(this, itemIndex);
 }
 
 /** An XmlError as the node's coded error; anything else as it is. */
