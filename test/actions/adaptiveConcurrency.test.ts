@@ -3,6 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { obtainTokens, credentialsFor, tokenRequests } from './authorization/consentFlow';
 import { requestsTo, runDocumentNode, startWithUser, type Simulator } from './documentFlow';
 import { runDigiLockerNode } from '../engine/harness';
+import { ADAPTIVE_DEFAULTS } from '../../nodes/DigiLocker/helpers/adaptiveLimit';
+
+const ADAPTIVE_START = ADAPTIVE_DEFAULTS.initial;
 
 let sim: Simulator;
 let accessToken: string;
@@ -56,7 +59,7 @@ describe('adaptive concurrency (the default) against a rate-limited DigiLocker',
 		sim.setFault('*', { type: 'latency', ms: 200 });
 		const run = await getUsers(300);
 		expect(succeeded(run)).toBe(300);
-		expect(sim.stats.peakInFlight).toBeGreaterThan(24);
+		expect(sim.stats.peakInFlight).toBeGreaterThan(ADAPTIVE_START);
 	}, 60_000);
 
 	it('backs off on 503 as on 429, and every read still succeeds', async () => {

@@ -14,11 +14,17 @@ const overload = (at: number, retryAfterMs?: number) => ({
 });
 
 describe('AdaptiveLimit', () => {
-	it('starts moderate and doubles per round trip while answers are fast and clean (slow start)', () => {
+	it('starts moderate and triples per round trip while answers are fast and clean (slow start)', () => {
 		const limit = new AdaptiveLimit();
-		expect(limit.limit).toBe(ADAPTIVE_DEFAULTS.initial);
-		for (let i = 0; i < 16; i++) limit.record(clean(0));
-		expect(limit.limit).toBe(32);
+		expect(limit.limit).toBe(50);
+		// one round trip: an answer for each of the 50 in flight
+		for (let i = 0; i < 50; i++) limit.record(clean(0));
+		expect(limit.limit).toBe(150);
+		for (let i = 0; i < 150; i++) limit.record(clean(20));
+		expect(limit.limit).toBe(450);
+		for (let i = 0; i < 450; i++) limit.record(clean(40));
+		expect(limit.limit).toBe(ADAPTIVE_DEFAULTS.max);
+		expect(ADAPTIVE_DEFAULTS.max).toBe(500);
 	});
 
 	it('never grows past max nor cuts below min', () => {
@@ -48,8 +54,22 @@ describe('AdaptiveLimit', () => {
 		expect(limit.limit).toBe(5);
 	});
 
+	it('on a refusal, cuts below the number that was in flight when it was sent, if that is lower than half', () => {
+		const limit = new AdaptiveLimit();
+		limit.record({ ...overload(100), inFlight: 9 });
+		expect(limit.limit).toBe(8);
+		const other = new AdaptiveLimit();
+		other.record({ ...overload(100), inFlight: 40 });
+		expect(other.limit).toBe(25);
+	});
+
 	it('cuts when latency rises well above the lowest seen, not on small rises', () => {
-		const limit = new AdaptiveLimit({ initial: 40 });
+		const limit = new AdaptiveLimit({
+			initial: 40,
+			slowStartGrowth: 1,
+			latencyFactor: 2,
+			latencySlackMs: 50,
+		});
 		for (let i = 0; i < 10; i++) limit.record(clean(i, 20));
 		expect(limit.limit).toBe(50);
 		// 20 ms baseline: up to 2 × 20 + 50 = 90 ms smoothed is fine
@@ -58,6 +78,18 @@ describe('AdaptiveLimit', () => {
 		for (let i = 0; i < 20; i++) limit.record(clean(200 + i, 400));
 		expect(limit.cuts.latency).toBe(1);
 		expect(limit.limit).toBe(Math.floor(60 * 0.8));
+	});
+
+	it("by default tolerates the latency n8n's own work adds with hundreds in flight, not a tenfold server", () => {
+		const limit = new AdaptiveLimit();
+		for (let i = 0; i < 50; i++) limit.record(clean(i, 20));
+		// 20 ms baseline: up to 3 × 20 + 250 = 310 ms smoothed reads as n8n's own queue, not the server
+		for (let i = 0; i < 100; i++) limit.record(clean(100 + i, 300));
+		expect(limit.cuts.latency).toBe(0);
+		expect(limit.limit).toBe(350);
+		for (let i = 0; i < 20; i++) limit.record(clean(1000 + i, 1000));
+		expect(limit.cuts.latency).toBe(1);
+		expect(limit.limit).toBeLessThan(350);
 	});
 
 	it('honours Retry-After: a pause from the answer on, for every request; the longest wins', () => {
@@ -88,6 +120,6 @@ describe('AdaptiveLimit', () => {
 	it('ignores neutral outcomes (other errors say nothing about load)', () => {
 		const limit = new AdaptiveLimit();
 		for (let i = 0; i < 10; i++) limit.record({ sentAt: i, answeredAt: i + 1, signal: 'neutral' });
-		expect(limit.limit).toBe(16);
+		expect(limit.limit).toBe(ADAPTIVE_DEFAULTS.initial);
 	});
 });

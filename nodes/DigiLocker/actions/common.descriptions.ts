@@ -16,7 +16,7 @@ const concurrencyOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 100 },
 	default: 10,
 	description:
-		'Send exactly this many items to DigiLocker at once (read from the first item). Without this option the node adapts: it starts at 16, grows while DigiLocker answers quickly and cleanly, and backs off on 429, 503 or slower answers.',
+		'Send exactly this many items to DigiLocker at once (read from the first item). Without this option the node adapts: it starts at 50, grows while DigiLocker answers quickly and cleanly (up to 500), and backs off on 429, 503, timeouts or much slower answers.',
 };
 
 const maxTriesOption: INodeProperties = {
@@ -26,7 +26,7 @@ const maxTriesOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 10 },
 	default: 3,
 	description:
-		'How often a read is tried in all when DigiLocker answers 429 or 5xx, or the connection fails or times out. Waits grow from 0.5 s to 8 s, or as long as Retry-After asks (up to 60 s).',
+		'How often a read is tried in all when DigiLocker answers 429 or 5xx, or the connection fails or times out. Waits grow from 0.5 s to 8 s, or as long as Retry-After asks (up to 60 s). With adaptive concurrency, up to 3 answers of 429 or 503 that made the node slow down are tried again without counting.',
 };
 
 /** "Request Options" of operations that change something at DigiLocker: they are never sent twice. */

@@ -2,12 +2,17 @@
  * How many items a node run keeps in flight when Concurrency is adaptive: an AIMD controller, pure (the caller passes
  * the clock), fed by the transport with the outcome of every request.
  *
- * - Starts at `initial`; grows by one per clean answer (2xx) until the first cut ("slow start", doubling per round
- *   trip), then by one per `limit` clean answers (one per round trip).
- * - Cuts multiplicatively: to half on 429, 503, a timeout or a failed connection; to `latencyCut` of itself when the
- *   smoothed latency rises above `latencyFactor` × the lowest seen plus `latencySlackMs`. At most one cut per round
- *   trip: answers to requests sent before the last cut do not cut again.
+ * - Starts at `initial`; until the first cut grows by `slowStartGrowth` per clean answer (2xx), so the limit triples
+ *   per round trip; after it, by one per `limit` clean answers (one per round trip).
+ * - Cuts multiplicatively: to half on 429, 503, a timeout or a failed connection, and below the number in flight
+ *   when the refused request was sent if that is lower; to `latencyCut` of itself when the smoothed latency rises
+ *   above `latencyFactor` × the lowest seen plus `latencySlackMs`. At most one cut per round trip: answers to
+ *   requests sent before the last cut do not cut again.
  * - A Retry-After pauses every new request of the run until it has passed (at most `maxPauseMs`).
+ *
+ * Latency is measured inside n8n, so it includes n8n's own work on every request in flight (about 1–2 ms each on a
+ * small machine): hundreds in flight add hundreds of ms with no change at the server. The slack keeps that from
+ * reading as a struggling server; a server that really struggles answers 429, 503 or not at all.
  */
 export type RequestSignal = 'clean' | 'overload' | 'neutral';
 
@@ -15,12 +20,15 @@ export interface RequestOutcome {
 	/** When the request was sent and when its answer (headers) came, in ms of the same clock as `now`. */
 	sentAt: number;
 	answeredAt: number;
+	/** How many of the run's requests were in flight when it was sent, itself included (when known). */
+	inFlight?: number;
 	signal: RequestSignal;
 	retryAfterMs?: number;
 }
 
 export interface AdaptiveLimitOptions {
 	initial: number;
+	slowStartGrowth: number;
 	min: number;
 	max: number;
 	overloadCut: number;
@@ -33,13 +41,14 @@ export interface AdaptiveLimitOptions {
 }
 
 export const ADAPTIVE_DEFAULTS: AdaptiveLimitOptions = {
-	initial: 16,
+	initial: 50,
+	slowStartGrowth: 2,
 	min: 1,
-	max: 100,
+	max: 500,
 	overloadCut: 0.5,
 	latencyCut: 0.8,
-	latencyFactor: 2,
-	latencySlackMs: 50,
+	latencyFactor: 3,
+	latencySlackMs: 250,
 	smoothing: 0.2,
 	maxPauseMs: 60_000,
 };
@@ -71,14 +80,16 @@ export class AdaptiveLimit {
 	}
 
 	record(outcome: RequestOutcome): void {
-		const { retryAfterMs, sentAt, answeredAt, signal } = outcome;
+		const { retryAfterMs, sentAt, answeredAt, signal, inFlight } = outcome;
 		if (retryAfterMs !== undefined && retryAfterMs > 0) {
 			const until = answeredAt + Math.min(retryAfterMs, this.options.maxPauseMs);
 			this.pausedUntil = Math.max(this.pausedUntil, until);
 		}
 		const afterLastCut = sentAt >= this.lastCutAt;
 		if (signal === 'overload') {
-			if (afterLastCut) this.cut(this.options.overloadCut, answeredAt, 'overload');
+			// refused with `inFlight` at once: fewer than that is the most the server took just now
+			const refusedAt = inFlight === undefined ? Infinity : inFlight - 1;
+			if (afterLastCut) this.cut(this.options.overloadCut, answeredAt, 'overload', refusedAt);
 			return;
 		}
 		if (signal !== 'clean') return;
@@ -93,11 +104,18 @@ export class AdaptiveLimit {
 			if (afterLastCut) this.cut(this.options.latencyCut, answeredAt, 'latency');
 			return;
 		}
-		this.value = this.clamp(this.value + (this.slowStart ? 1 : 1 / Math.max(1, this.value)));
+		this.value = this.clamp(
+			this.value + (this.slowStart ? this.options.slowStartGrowth : 1 / Math.max(1, this.value)),
+		);
 	}
 
-	private cut(factor: number, now: number, reason: 'overload' | 'latency'): void {
-		this.value = this.clamp(Math.floor(this.value * factor));
+	private cut(
+		factor: number,
+		now: number,
+		reason: 'overload' | 'latency',
+		atMost = Infinity,
+	): void {
+		this.value = this.clamp(Math.min(Math.floor(this.value * factor), atMost));
 		this.slowStart = false;
 		this.lastCutAt = now;
 		this.cuts[reason]++;

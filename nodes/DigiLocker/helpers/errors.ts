@@ -35,6 +35,8 @@ export interface DigiLockerErrorDetails {
 	retryAfterMs?: number;
 	/** What DigiLocker's answer already gave and must not be lost (tokens of a spent code): the envelope's `data`. */
 	keptData?: IDataObject;
+	/** A refusal for load (429, 503) that the node run has answered by sending fewer requests at once. */
+	slowedDown?: boolean;
 }
 
 /** The one error type every layer throws; the router turns it into an envelope or an n8n error. */
@@ -51,6 +53,8 @@ export class DigiLockerError extends Error {
 
 	readonly keptData?: IDataObject;
 
+	readonly slowedDown?: boolean;
+
 	constructor(
 		readonly code: ErrorCode,
 		message: string,
@@ -62,6 +66,7 @@ export class DigiLockerError extends Error {
 		this.hint = details.hint;
 		this.retryAfterMs = details.retryAfterMs;
 		this.keptData = details.keptData;
+		this.slowedDown = details.slowedDown;
 	}
 }
 

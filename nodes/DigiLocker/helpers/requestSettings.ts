@@ -7,12 +7,25 @@ import { validationError } from './errors';
 /** A number: that many items at once. 'adaptive': as many as DigiLocker answers quickly and cleanly (the default). */
 export type Concurrency = number | 'adaptive';
 
+/** A request's turn: when it was sent, and how many of the run's requests were in flight then, itself included. */
+export interface SendTicket {
+	sentAt: number;
+	inFlight: number;
+	/** The run's limit when it was sent. */
+	limit: number;
+}
+
 /** The node run's shared pacing, which the transport tells about every request (see transport/pacer.ts). */
 export interface RequestPacer {
-	/** Waits out a Retry-After pause shared by the run; returns the time the request is sent (Date.now()). */
-	beforeSend(cancel?: AbortSignal): Promise<number>;
-	/** What came of a request sent at `sentAt`: its answer's headers arrived, or it failed. */
-	record(sentAt: number, signal: RequestSignal, retryAfterMs?: number): void;
+	/**
+	 * Waits for the request's turn (fewer in flight than the limit) and out a Retry-After pause shared by the run;
+	 * returns the request's ticket. Every call is followed by exactly one `record` with that ticket.
+	 */
+	beforeSend(cancel?: AbortSignal): Promise<SendTicket>;
+	/** What came of a request: its answer's headers arrived, or it failed. */
+	record(ticket: SendTicket, signal: RequestSignal, retryAfterMs?: number): void;
+	/** Whether the run now sends fewer requests at once than when this one was sent. */
+	slowedSince(ticket: SendTicket): boolean;
 }
 
 export interface RequestSettings {

@@ -82,7 +82,7 @@ async function open(
 		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 	// a shared Retry-After pause is waited out first: the Timeout counts from the send
 	const { pacer } = settings;
-	const sentAt = pacer ? await pacer.beforeSend(cancel) : 0;
+	const ticket = pacer ? await pacer.beforeSend(cancel) : undefined;
 	const signals = requestSignals(settings.timeoutMs, cancel);
 	const options: IHttpRequestOptions = {
 		url: `${app.baseUrl}${call.path}`,
@@ -105,16 +105,17 @@ async function open(
 		response = await untilAborted(sent, signals.signal, (late) => discardBody(late.body));
 	} catch (error) {
 		const failure = transportFailure(error, app.baseUrl, signals);
-		pacer?.record(sentAt, signalOfFailure(failure));
+		if (pacer && ticket) pacer.record(ticket, signalOfFailure(failure));
 		throw failure;
 	}
 	const { statusCode, body } = response;
 	const headers = response.headers ?? {};
-	pacer?.record(
-		sentAt,
-		signalOfStatus(statusCode),
-		isSuccess(statusCode) ? undefined : parseRetryAfter(headers['retry-after'], Date.now()),
-	);
+	if (pacer && ticket)
+		pacer.record(
+			ticket,
+			signalOfStatus(statusCode),
+			isSuccess(statusCode) ? undefined : parseRetryAfter(headers['retry-after'], Date.now()),
+		);
 	const release = closeOnAbort(body, signals.signal);
 	if (statusCode >= 300 && statusCode <= 399) {
 		discardBody(body);
@@ -131,7 +132,14 @@ async function open(
 		);
 		release();
 		const retryAfterMs = parseRetryAfter(headers['retry-after'], Date.now());
-		throw upstreamError(statusCode, tryParseJsonObject(errorText), call.kind, retryAfterMs);
+		const slowedDown = pacer !== undefined && ticket !== undefined && pacer.slowedSince(ticket);
+		throw upstreamError(
+			statusCode,
+			tryParseJsonObject(errorText),
+			call.kind,
+			retryAfterMs,
+			slowedDown,
+		);
 	}
 	return { response: { statusCode, headers, body }, signals, release };
 }

@@ -19,10 +19,15 @@ async function settle<T>(attempt: () => Promise<T>): Promise<Outcome<T>> {
 	}
 }
 
+/** Refusals for load that the run answered by slowing down, tried again without using up a try (per item). */
+export const MAX_SLOWED_DOWN_REFUSALS = 3;
+
 /**
  * Runs an idempotent request up to `maxTries` times, waiting between tries (backoff with jitter, Retry-After
  * honoured). Only retryable coded failures are tried again, an integrity failure once; the last failure is what the
- * caller sees. A cancelled execution is not tried again.
+ * caller sees. A cancelled execution is not tried again. Unless Max Tries is 1, a 429 or 503 the run has already
+ * slowed down for does not use up a try (up to MAX_SLOWED_DOWN_REFUSALS): it came from the run's own probing, and
+ * the next try is paced lower.
  */
 export async function withRetries<T>(
 	context: IExecuteFunctions,
@@ -31,11 +36,17 @@ export async function withRetries<T>(
 ): Promise<T> {
 	const cancel = context.getExecutionCancelSignal?.();
 	let integrityFailures = 0;
+	let slowedDownRefusals = 0;
 	for (let tryNumber = 1; ; tryNumber++) {
 		const outcome = await settle(attempt);
 		if (outcome.ok) return outcome.value;
 		const { error } = outcome;
 		if (error.code === 'INTEGRITY_ERROR') integrityFailures++;
+		const mayRetry = settings.maxTries > 1;
+		if (mayRetry && error.slowedDown && slowedDownRefusals < MAX_SLOWED_DOWN_REFUSALS) {
+			slowedDownRefusals++;
+			tryNumber--;
+		}
 		const delay =
 			isRetryable(error, integrityFailures) && tryNumber < settings.maxTries && !cancel?.aborted
 				? retryDelayMs(tryNumber + 1, error.retryAfterMs, Math.random())

@@ -68,6 +68,7 @@ export function upstreamError(
 	body: unknown,
 	kind: EndpointKind,
 	retryAfterMs?: number,
+	slowedDown?: boolean,
 ): DigiLockerError {
 	const upstream = readUpstream(body);
 	const code = codeFor(status, upstream?.error, kind);
@@ -75,7 +76,13 @@ export function upstreamError(
 		.filter(Boolean)
 		.join(' ');
 	const message = `${SUMMARY[code]}: ${detail ? `${detail}, ` : ''}HTTP ${status}`;
-	return new DigiLockerError(code, message, { status, upstream, hint: HINT[code], retryAfterMs });
+	return new DigiLockerError(code, message, {
+		status,
+		upstream,
+		hint: HINT[code],
+		retryAfterMs,
+		slowedDown,
+	});
 }
 
 /** Whether a parsed answer is an OAuth error object (`{ "error": "…" }`), which is a refusal whatever the status. */
