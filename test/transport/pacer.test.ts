@@ -1,7 +1,9 @@
+import { sleep } from 'n8n-workflow';
+
 import { createPacer } from '../../nodes/DigiLocker/transport/pacer';
 import type { SendTicket } from '../../nodes/DigiLocker/helpers/requestSettings';
 
-const settled = async () => await new Promise((resolve) => setImmediate(resolve));
+const settled = async () => await sleep(0);
 
 describe('the run pacer', () => {
 	it('adaptive: after a refusal, retries wait their turn under the cut limit and the Retry-After', async () => {
@@ -14,7 +16,7 @@ describe('the run pacer', () => {
 		// the 9th in flight was refused: the limit falls below 9, and all 50 answered
 		pacer.record(tickets[8], 'overload', 300);
 		expect(pacer.limit()).toBe(8);
-		expect(pacer.slowedSince(tickets[8])).toBe(true);
+		expect(pacer.sentAboveLimit(tickets[8])).toBe(true);
 		for (const ticket of tickets.slice(0, 8)) pacer.record(ticket, 'clean');
 		for (const ticket of tickets.slice(9)) pacer.record(ticket, 'overload', 300);
 
@@ -23,11 +25,11 @@ describe('the run pacer', () => {
 		const retry = async () => {
 			const ticket = await pacer.beforeSend();
 			retried.push(ticket);
-			await new Promise((resolve) => setTimeout(resolve, 20));
+			await sleep(20);
 			pacer.record(ticket, 'clean');
 		};
 		const retries = Array.from({ length: 20 }, retry);
-		await new Promise((resolve) => setTimeout(resolve, 290));
+		await sleep(290);
 		expect(retried).toHaveLength(0);
 		await Promise.all(retries);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
@@ -52,7 +54,7 @@ describe('the run pacer', () => {
 		expect(fourth).toBe(false);
 		pacer.record(tickets[0], 'overload', 200);
 		expect(pacer.limit()).toBe(3);
-		expect(pacer.slowedSince(tickets[0])).toBe(false);
+		expect(pacer.sentAboveLimit(tickets[0])).toBe(false);
 		const started = Date.now();
 		const ticket = await waiting;
 		expect(Date.now() - started).toBeGreaterThanOrEqual(150);

@@ -1,6 +1,8 @@
+import { sleep } from 'n8n-workflow';
+
 import { createRequestSlots } from '../../nodes/DigiLocker/transport/requestSlots';
 
-const settled = async () => await new Promise((resolve) => setImmediate(resolve));
+const settled = async () => await sleep(0);
 
 describe('request slots', () => {
 	it('grants at most the limit at once, the rest in the order asked as slots come back', async () => {

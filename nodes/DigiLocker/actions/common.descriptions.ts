@@ -26,7 +26,7 @@ const maxTriesOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 10 },
 	default: 3,
 	description:
-		'How often a read is tried in all when DigiLocker answers 429 or 5xx, or the connection fails or times out. Waits grow from 0.5 s to 8 s, or as long as Retry-After asks (up to 60 s). With adaptive concurrency, up to 3 answers of 429 or 503 that made the node slow down are tried again without counting.',
+		'How often a read is tried in all when DigiLocker answers 429 or 5xx, or the connection fails or times out. Waits grow from 0.5 s to 8 s, or as long as Retry-After asks (up to 60 s). With adaptive concurrency and Max Tries above 1, up to 3 answers of 429 or 503 to requests sent while more were in flight than the node now allows are tried again without counting.',
 };
 
 /** "Request Options" of operations that change something at DigiLocker: they are never sent twice. */

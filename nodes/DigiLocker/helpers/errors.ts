@@ -35,7 +35,7 @@ export interface DigiLockerErrorDetails {
 	retryAfterMs?: number;
 	/** What DigiLocker's answer already gave and must not be lost (tokens of a spent code): the envelope's `data`. */
 	keptData?: IDataObject;
-	/** A refusal for load (429, 503) that the node run has answered by sending fewer requests at once. */
+	/** A refusal for load (429, 503) of a request sent with more in flight than the node run now allows. */
 	slowedDown?: boolean;
 }
 

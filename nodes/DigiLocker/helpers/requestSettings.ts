@@ -11,8 +11,6 @@ export type Concurrency = number | 'adaptive';
 export interface SendTicket {
 	sentAt: number;
 	inFlight: number;
-	/** The run's limit when it was sent. */
-	limit: number;
 }
 
 /** The node run's shared pacing, which the transport tells about every request (see transport/pacer.ts). */
@@ -24,8 +22,8 @@ export interface RequestPacer {
 	beforeSend(cancel?: AbortSignal): Promise<SendTicket>;
 	/** What came of a request: its answer's headers arrived, or it failed. */
 	record(ticket: SendTicket, signal: RequestSignal, retryAfterMs?: number): void;
-	/** Whether the run now sends fewer requests at once than when this one was sent. */
-	slowedSince(ticket: SendTicket): boolean;
+	/** Whether more requests were in flight when this one was sent than the run allows now (it has slowed down). */
+	sentAboveLimit(ticket: SendTicket): boolean;
 }
 
 export interface RequestSettings {

@@ -132,7 +132,7 @@ async function open(
 		);
 		release();
 		const retryAfterMs = parseRetryAfter(headers['retry-after'], Date.now());
-		const slowedDown = pacer !== undefined && ticket !== undefined && pacer.slowedSince(ticket);
+		const slowedDown = pacer !== undefined && ticket !== undefined && pacer.sentAboveLimit(ticket);
 		throw upstreamError(
 			statusCode,
 			tryParseJsonObject(errorText),

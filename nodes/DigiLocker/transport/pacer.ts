@@ -46,7 +46,7 @@ export function createPacer(concurrency: Concurrency): RequestPacer & { limit: (
 				await waitOutPause(cancel);
 				await slots.take(cancel);
 				if (controller.pauseMs(Date.now()) === 0)
-					return { sentAt: Date.now(), inFlight: slots.inFlight, limit: controller.limit };
+					return { sentAt: Date.now(), inFlight: slots.inFlight };
 				// a pause began while this request waited for its turn: give the turn back and wait the pause out
 				slots.give();
 			}
@@ -55,6 +55,6 @@ export function createPacer(concurrency: Concurrency): RequestPacer & { limit: (
 			controller.record({ sentAt, inFlight, answeredAt: Date.now(), signal, retryAfterMs });
 			slots.give();
 		},
-		slowedSince: (ticket) => controller.limit < ticket.limit,
+		sentAboveLimit: (ticket) => ticket.inFlight > controller.limit,
 	};
 }
