@@ -94,4 +94,14 @@ describe('document › parseXml', () => {
 			error: { code: 'VALIDATION_ERROR', message: 'The item has no binary field "missing"' },
 		});
 	});
+
+	it('refuses XML over 20 MiB as VALIDATION_ERROR, the other items still parsed', async () => {
+		const huge = `<Certificate>${'x'.repeat(20 * 1024 * 1024)}</Certificate>`;
+		const run = await parse([xmlItem(MARKSHEET), xmlItem(huge)], {}, true);
+		expect(run.items!.map((item) => item.json.success)).toEqual([true, false]);
+		expect(run.items![1].json.error).toEqual({
+			code: 'VALIDATION_ERROR',
+			message: 'The XML in "data" is larger than 20 MiB',
+		});
+	});
 });

@@ -5,6 +5,7 @@ import { validationError } from '../../helpers/errors';
 import { readText } from '../../helpers/parameters';
 import { checkBinaryFieldName } from '../../helpers/sharedFields';
 import type { OperationContext, PreparedItem } from '../operation';
+import { readBinaryAtMost } from './binaryInput';
 import { checkSignature, readSignatureSettings, signatureProperties } from './signatureOption';
 import {
 	detailProperty,
@@ -62,8 +63,14 @@ export async function prepare(
 	return {
 		secrets: [],
 		send: async () => {
-			const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, field);
-			if (bytes.length > XML_LIMITS.maxBytes) {
+			const bytes = await readBinaryAtMost.call(
+				this,
+				itemIndex,
+				field,
+				binary,
+				XML_LIMITS.maxBytes,
+			);
+			if (bytes === undefined) {
 				throw validationError(
 					`The XML in "${field}" is larger than ${XML_LIMITS.maxBytes / 1024 / 1024} MiB`,
 				);

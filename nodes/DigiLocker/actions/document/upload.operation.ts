@@ -5,7 +5,14 @@ import { checkBinaryFieldName, readAccessToken } from '../../helpers/sharedField
 import { invalidResponse, validationError } from '../../helpers/errors';
 import { bodyHmac } from './integrity';
 import { readText } from '../../helpers/parameters';
-import { checkUploadContent, checkUploadFileName, checkUploadFolder } from './uploadChecks';
+import { readBinaryAtMost } from './binaryInput';
+import {
+	checkUploadContent,
+	checkUploadFileName,
+	checkUploadFolder,
+	MAX_UPLOAD_BYTES,
+	UPLOAD_TOO_LARGE,
+} from './uploadChecks';
 import { bearerUpload } from '../../transport';
 import { accessTokenProperty, requestOptionsProperty } from '../common.descriptions';
 import type { OperationContext, PreparedItem } from '../operation';
@@ -84,7 +91,17 @@ export async function prepare(
 		readText.call(this, 'fileName', itemIndex, { label: 'File Name', maxLength: 200 }) ||
 			(binary.fileName ?? ''),
 	);
-	const readBytes = async () => await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	const readBytes = async () => {
+		const bytes = await readBinaryAtMost.call(
+			this,
+			itemIndex,
+			propertyName,
+			binary,
+			MAX_UPLOAD_BYTES,
+		);
+		if (bytes === undefined) throw validationError(UPLOAD_TOO_LARGE);
+		return bytes;
+	};
 	const contentType = checkUploadContent(await readBytes(), fileName, binary.mimeType);
 
 	const path = `${folder}${fileName}`;

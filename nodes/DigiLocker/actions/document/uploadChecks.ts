@@ -2,6 +2,7 @@ import { validationError } from '../../helpers/errors';
 import { extensionOf, mimeTypeForExtension } from './fileNaming';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const UPLOAD_TOO_LARGE = "The file to upload is larger than DigiLocker's 10 MB limit";
 const ALLOWED_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 const FORBIDDEN_NAME_CHARACTERS = /[\\/:*?<>|'^~]/;
 // eslint-disable-next-line no-control-regex
@@ -74,8 +75,7 @@ export function checkUploadContent(
 	declaredMimeType: string | undefined,
 ): string {
 	if (bytes.length === 0) throw validationError('The file to upload is empty');
-	if (bytes.length > MAX_UPLOAD_BYTES)
-		throw validationError("The file to upload is larger than DigiLocker's 10 MB limit");
+	if (bytes.length > MAX_UPLOAD_BYTES) throw validationError(UPLOAD_TOO_LARGE);
 	const sniffed = sniffFileType(bytes);
 	if (!sniffed)
 		throw validationError(
