@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- test-only: reaches n8n-core's own Logger
+import { createRequire } from 'node:module';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -78,6 +81,25 @@ describe('DigiLocker Trigger: how the browser is answered', () => {
 				expect(sim.requests.length).toBe(requests);
 				expect(server.started(server.calls.at(-1))).toBeUndefined();
 			});
+		});
+
+		it("names the reason in n8n's log, without the credential's secrets", async () => {
+			// the Logger n8n-core's contexts use: its own copies of @n8n/di and @n8n/backend-common
+			const fromCore = createRequire(require.resolve('n8n-core'));
+			const { Container } = fromCore('@n8n/di') as typeof import('@n8n/di');
+			const { Logger } = fromCore('@n8n/backend-common') as typeof import('@n8n/backend-common');
+			const logged = jest.spyOn(Container.get(Logger), 'error').mockImplementation(() => undefined);
+			try {
+				await withServer({ ...redirect, successUrl: '/relative/path' }, async (server) => {
+					await new TestBrowser().get(`${server.origin}/webhook/digilocker/start`);
+				});
+				expect(logged).toHaveBeenCalledTimes(1);
+				const message = String(logged.mock.calls[0][0]);
+				expect(message).toMatch(/^DigiLocker Trigger ".+" cannot serve consent: .*Success URL/);
+				expect(message).not.toContain(credentialsFor(sim).clientSecret);
+			} finally {
+				logged.mockRestore();
+			}
 		});
 	});
 

@@ -2,6 +2,7 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { toAppConfig, type DigiLockerApp } from '../../DigiLocker/helpers/appConfig';
 import { CREDENTIAL_TYPE } from '../../DigiLocker/helpers/constants';
+import { DigiLockerError } from '../../DigiLocker/helpers/errors';
 import { answerBrowser } from './answer';
 import { clearBindingCookie } from './bindingCookie';
 import { resolveCallback } from './callback';
@@ -12,6 +13,24 @@ import { readTriggerSettings, type TriggerSettings } from './settings';
 import { handleStart } from './start';
 
 const ANSWERED: IWebhookResponseData = { noWebhookResponse: true };
+
+/**
+ * The browser gets a neutral 500 page; n8n's log gets the reason (our own messages name settings, never their
+ * secret values), so whoever runs n8n can mend a trigger that broke after it was published.
+ */
+function answerMisconfigured(
+	this: IWebhookFunctions,
+	res: BrowserResponse,
+	error: unknown,
+): IWebhookResponseData {
+	const reason =
+		error instanceof DigiLockerError
+			? error.message
+			: 'the DigiLocker credential could not be read';
+	this.logger.error(`DigiLocker Trigger "${this.getNode().name}" cannot serve consent: ${reason}`);
+	sendPage(res, 500, { kind: 'misconfigured', text: NEUTRAL_PAGES.misconfigured, good: false });
+	return ANSWERED;
+}
 
 async function callback(
 	this: IWebhookFunctions,
@@ -55,16 +74,15 @@ export async function serveWebhook(this: IWebhookFunctions): Promise<IWebhookRes
 	try {
 		app = toAppConfig(await this.getCredentials(CREDENTIAL_TYPE));
 		settings = readTriggerSettings.call(this);
-	} catch {
-		sendPage(res, 500, { kind: 'misconfigured', text: NEUTRAL_PAGES.misconfigured, good: false });
-		return ANSWERED;
+	} catch (error) {
+		return answerMisconfigured.call(this, res, error);
 	}
 	const rawUrl = req.originalUrl ?? req.url ?? '';
 	if (this.getWebhookName() === 'setup') {
 		try {
 			handleStart.call(this, res, rawUrl, app, new Date());
-		} catch {
-			sendPage(res, 500, { kind: 'misconfigured', text: NEUTRAL_PAGES.misconfigured, good: false });
+		} catch (error) {
+			return answerMisconfigured.call(this, res, error);
 		}
 		return ANSWERED;
 	}
