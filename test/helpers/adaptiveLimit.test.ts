@@ -63,6 +63,28 @@ describe('AdaptiveLimit', () => {
 		expect(other.limit).toBe(25);
 	});
 
+	it('holds below the fewest in flight ever refused, and probes one higher only after 32 clean round trips', () => {
+		const limit = new AdaptiveLimit({ initial: 40 });
+		limit.record({ ...overload(100), inFlight: 30 });
+		expect(limit.limit).toBe(20);
+		// a refusal sent before the cut does not cut again, but a lower count still lowers the ceiling
+		limit.record({ ...overload(90), inFlight: 19 });
+		expect(limit.limit).toBe(18);
+		expect(limit.cuts.overload).toBe(1);
+		// additive growth stops at the ceiling ...
+		let t = 200;
+		for (let i = 0; i < 18 * 32; i++) limit.record(clean(t++));
+		expect(limit.limit).toBe(18);
+		// ... until 32 round trips of clean answers at it: then it grows one more, in one round trip
+		for (let i = 0; i < 19; i++) limit.record(clean(t++));
+		expect(limit.limit).toBe(19);
+		// a refusal at the probe lowers the ceiling again, and halves
+		limit.record({ ...overload(t), inFlight: 19 });
+		expect(limit.limit).toBe(9);
+		for (let i = 0; i < 200; i++) limit.record(clean(t + 10 + i));
+		expect(limit.limit).toBe(18);
+	});
+
 	it('cuts when latency rises well above the lowest seen, not on small rises', () => {
 		const limit = new AdaptiveLimit({
 			initial: 40,

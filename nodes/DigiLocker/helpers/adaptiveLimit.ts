@@ -4,10 +4,12 @@
  *
  * - Starts at `initial`; until the first cut grows by `slowStartGrowth` per clean answer (2xx), so the limit triples
  *   per round trip; after it, by one per `limit` clean answers (one per round trip).
- * - Cuts multiplicatively: to half on 429, 503, a timeout or a failed connection, and below the number in flight
- *   when the refused request was sent if that is lower; to `latencyCut` of itself when the smoothed latency rises
- *   above `latencyFactor` × the lowest seen plus `latencySlackMs`. At most one cut per round trip: answers to
- *   requests sent before the last cut do not cut again.
+ * - Cuts multiplicatively: to half on 429, 503, a timeout or a failed connection; to `latencyCut` of itself when the
+ *   smoothed latency rises above `latencyFactor` × the lowest seen plus `latencySlackMs`. At most one cut per round
+ *   trip: answers to requests sent before the last cut do not cut again.
+ * - Remembers a ceiling: below the fewest in flight at which a request was ever refused. The limit never exceeds it;
+ *   after `probeRoundTrips` round trips of clean answers at the ceiling, the ceiling rises by one (a probe). So a
+ *   server's hard limit costs a Retry-After pause about once, not every time additive growth reaches it again.
  * - A Retry-After pauses every new request of the run until it has passed (at most `maxPauseMs`).
  *
  * Latency is measured inside n8n, so it includes n8n's own work on every request in flight (about 1–2 ms each on a
@@ -38,6 +40,7 @@ export interface AdaptiveLimitOptions {
 	/** Weight of a new latency in the smoothed one. */
 	smoothing: number;
 	maxPauseMs: number;
+	probeRoundTrips: number;
 }
 
 export const ADAPTIVE_DEFAULTS: AdaptiveLimitOptions = {
@@ -51,6 +54,7 @@ export const ADAPTIVE_DEFAULTS: AdaptiveLimitOptions = {
 	latencySlackMs: 250,
 	smoothing: 0.2,
 	maxPauseMs: 60_000,
+	probeRoundTrips: 32,
 };
 
 export class AdaptiveLimit {
@@ -61,6 +65,8 @@ export class AdaptiveLimit {
 	private baselineMs = Infinity;
 	private smoothedMs: number | undefined;
 	private pausedUntil = -Infinity;
+	private ceiling = Infinity;
+	private cleanAtCeiling = 0;
 	/** Cuts made so far (overload, latency), for reports and tests. */
 	readonly cuts = { overload: 0, latency: 0 };
 
@@ -87,9 +93,10 @@ export class AdaptiveLimit {
 		}
 		const afterLastCut = sentAt >= this.lastCutAt;
 		if (signal === 'overload') {
-			// refused with `inFlight` at once: fewer than that is the most the server took just now
-			const refusedAt = inFlight === undefined ? Infinity : inFlight - 1;
-			if (afterLastCut) this.cut(this.options.overloadCut, answeredAt, 'overload', refusedAt);
+			// refused with `inFlight` at once: fewer than that is the most the server takes
+			if (inFlight !== undefined) this.lowerCeiling(inFlight - 1);
+			if (afterLastCut) this.cut(this.options.overloadCut, answeredAt, 'overload');
+			else this.value = this.clamp(Math.min(this.value, this.ceiling));
 			return;
 		}
 		if (signal !== 'clean') return;
@@ -104,18 +111,33 @@ export class AdaptiveLimit {
 			if (afterLastCut) this.cut(this.options.latencyCut, answeredAt, 'latency');
 			return;
 		}
-		this.value = this.clamp(
-			this.value + (this.slowStart ? this.options.slowStartGrowth : 1 / Math.max(1, this.value)),
-		);
+		this.grow();
 	}
 
-	private cut(
-		factor: number,
-		now: number,
-		reason: 'overload' | 'latency',
-		atMost = Infinity,
-	): void {
-		this.value = this.clamp(Math.min(Math.floor(this.value * factor), atMost));
+	private grow(): void {
+		if (this.slowStart) {
+			this.value = this.clamp(this.value + this.options.slowStartGrowth);
+			return;
+		}
+		const next = this.value + 1 / Math.max(1, this.value);
+		if (next <= this.ceiling) {
+			this.value = this.clamp(next);
+			return;
+		}
+		this.value = this.clamp(this.ceiling);
+		if (++this.cleanAtCeiling >= this.options.probeRoundTrips * this.ceiling) {
+			this.ceiling++;
+			this.cleanAtCeiling = 0;
+		}
+	}
+
+	private lowerCeiling(ceiling: number): void {
+		this.ceiling = Math.max(this.options.min, Math.min(this.ceiling, ceiling));
+		this.cleanAtCeiling = 0;
+	}
+
+	private cut(factor: number, now: number, reason: 'overload' | 'latency'): void {
+		this.value = this.clamp(Math.min(Math.floor(this.value * factor), this.ceiling));
 		this.slowStart = false;
 		this.lastCutAt = now;
 		this.cuts[reason]++;
