@@ -42,3 +42,22 @@ export function assertNoSecrets(value, secrets, where) {
 			assert.ok(!text.includes(secret), `${where} contains the ${name}`);
 	}
 }
+
+/**
+ * Runs each case with `ctx`; a case that throws is reported as a failed check, not a stopped run. Then checks that
+ * the simulator's handlers threw nothing along the way.
+ */
+export async function runCases(cases, ctx, check, sim) {
+	for (const run of cases) {
+		try {
+			await run(ctx);
+		} catch (error) {
+			await check(`${run.name}: case crashed`, () => {
+				throw error;
+			});
+		}
+	}
+	await check('the simulator saw no unexpected handler errors', () => {
+		if (sim.serverErrors.length) throw new Error(sim.serverErrors.map((e) => e.stack).join('\n'));
+	});
+}

@@ -11,6 +11,7 @@ import {
 	triggerRedirectUri as triggerRedirectUriFor,
 } from './browser.mjs';
 import { cases } from './cases.mjs';
+import { runCases } from './checks.mjs';
 import { triggerWorkflowCredentials, triggerWorkflowRedirectUris } from './triggerWorkflows.mjs';
 import { BAD_SECRET, BAD_SECRET_CREDENTIAL, modeWorkflows } from './workflows.mjs';
 import { redirectingCredential, startRedirector } from './writes.mjs';
@@ -67,18 +68,8 @@ export async function runMode(loadMode, { checks, withAsCommitted = false, only 
 			log,
 			redirector,
 		};
-		for (const run of cases.filter((c) => !only || only.includes(c.name))) {
-			try {
-				await run(ctx);
-			} catch (error) {
-				await check(`${run.name}: case crashed`, () => {
-					throw error;
-				});
-			}
-		}
-		await check('the simulator saw no unexpected handler errors', () => {
-			if (sim.serverErrors.length) throw new Error(sim.serverErrors.map((e) => e.stack).join('\n'));
-		});
+		const chosen = cases.filter((c) => !only || only.includes(c.name));
+		await runCases(chosen, ctx, check, sim);
 		log(
 			`setup ${Math.round(setupMs / 1000)}s, cases ${Math.round((performance.now() - t0 - setupMs) / 1000)}s`,
 		);

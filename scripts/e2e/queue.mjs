@@ -20,7 +20,7 @@ import { consentCase, documentsCase, killWorkerCase } from '../queue/cases.mjs';
 import { startCluster } from '../queue/cluster.mjs';
 import { ensureServicePackages, startPostgres, startRedis } from '../queue/services.mjs';
 import { queueProvisioning, triggerRedirectUri } from '../queue/workflows.mjs';
-import { createChecks } from './checks.mjs';
+import { createChecks, runCases } from './checks.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSimulator } = require('../../test/simulator/index.js');
@@ -168,19 +168,7 @@ try {
 		...(args.includes('--no-fault') ? [] : [killWorkerCase]),
 		documentsCase,
 	];
-	for (const run of runs) {
-		try {
-			await run(ctx);
-		} catch (error) {
-			await check(`${run.name}: case crashed`, () => {
-				throw error;
-			});
-		}
-	}
-	await check('the simulator saw no unexpected handler errors', () => {
-		if (bulkSim.serverErrors.length)
-			throw new Error(bulkSim.serverErrors.map((e) => e.stack).join('\n'));
-	});
+	await runCases(runs, ctx, check, bulkSim);
 } catch (error) {
 	await check('setup (services, n8n processes, import, publish)', () => {
 		throw error;

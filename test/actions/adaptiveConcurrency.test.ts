@@ -1,21 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { obtainTokens, credentialsFor, tokenRequests } from './authorization/consentFlow';
-import { requestsTo, runDocumentNode, startWithUser, type Simulator } from './documentFlow';
-import { runDigiLockerNode } from '../engine/harness';
+import { obtainTokens, refreshEach, tokenRequests } from './authorization/consentFlow';
+import { requestsTo, runDocumentNode, useSimulatorWithUser, type Simulator } from './documentFlow';
 import { ADAPTIVE_DEFAULTS } from '../../nodes/DigiLocker/helpers/adaptiveLimit';
 
 const ADAPTIVE_START = ADAPTIVE_DEFAULTS.initial;
 
 let sim: Simulator;
 let accessToken: string;
-beforeAll(async () => {
-	({ sim, accessToken } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
+useSimulatorWithUser((session) => ({ sim, accessToken } = session));
 beforeEach(() => {
-	sim.clearFaults();
-	sim.clearRequests();
 	sim.setInFlightLimit(undefined);
 	sim.resetStats();
 });
@@ -105,16 +99,7 @@ describe('writes under a rate limit', () => {
 		sim.clearRequests();
 		sim.setFault('*', { type: 'latency', ms: 20 });
 		sim.setInFlightLimit({ max: 5, retryAfter: 1 });
-		const run = await runDigiLockerNode({
-			parameters: {
-				resource: 'authorization',
-				operation: 'refreshToken',
-				refreshToken: '={{ $json.token }}',
-			},
-			credentials: credentialsFor(sim, 'basic'),
-			input: tokens.map((token) => ({ token })),
-			continueOnFail: true,
-		});
+		const run = await refreshEach(sim, tokens, { continueOnFail: true });
 		expect(run.items).toHaveLength(30);
 		expect(tokenRequests(sim)).toHaveLength(30);
 		const codes = run.items!.map((item) =>

@@ -21,6 +21,26 @@ export async function startWithUser(options: { clock?: { offsetMs: number } } = 
 	};
 }
 
+/**
+ * The test file's simulator with a consented user, handed to `use` once started: started before all tests, stopped
+ * after them, with faults and recorded requests cleared before each.
+ */
+export function useSimulatorWithUser(
+	use: (session: Awaited<ReturnType<typeof startWithUser>>) => void,
+): void {
+	let sim: Simulator | undefined;
+	beforeAll(async () => {
+		const session = await startWithUser();
+		sim = session.sim;
+		use(session);
+	});
+	afterAll(async () => await sim?.stop());
+	beforeEach(() => {
+		sim?.clearFaults();
+		sim?.clearRequests();
+	});
+}
+
 export async function runDocumentNode(
 	sim: Simulator,
 	parameters: INodeParameters,

@@ -6,6 +6,7 @@ import { testApp } from '../fixtures';
 import {
 	credentialsFor,
 	obtainTokens,
+	refreshEach,
 	startTestSimulator,
 	tokenRequests,
 	type Simulator,
@@ -21,17 +22,10 @@ beforeEach(() => {
 	sim.clearRequests();
 });
 
-const refreshEach = async (tokens: string[], onError?: 'stopWorkflow' | 'continueErrorOutput') =>
-	await runDigiLockerNode({
-		parameters: {
-			resource: 'authorization',
-			operation: 'refreshToken',
-			refreshToken: '={{ $json.token }}',
-		},
-		credentials: credentialsFor(sim, 'basic'),
-		input: tokens.map((token) => ({ token })),
-		onError: onError ?? 'stopWorkflow',
-	});
+const refreshEachToken = async (
+	tokens: string[],
+	onError: 'stopWorkflow' | 'continueErrorOutput' = 'stopWorkflow',
+) => await refreshEach(sim, tokens, { onError });
 
 async function refreshTokens(count: number): Promise<string[]> {
 	const tokens: string[] = [];
@@ -46,7 +40,7 @@ const revoked = 'f'.repeat(40);
 describe('writes are never thrown away', () => {
 	it('answers every item in place when one refresh of many fails, with a warning naming it', async () => {
 		const tokens = await refreshTokens(4);
-		const run = await refreshEach([tokens[0], tokens[1], revoked, tokens[2], tokens[3]]);
+		const run = await refreshEachToken([tokens[0], tokens[1], revoked, tokens[2], tokens[3]]);
 
 		expect(run.error).toBeUndefined();
 		expect(run.items).toHaveLength(5);
@@ -72,7 +66,7 @@ describe('writes are never thrown away', () => {
 
 	it('sends nothing when any item has bad input, and stops the workflow', async () => {
 		const tokens = await refreshTokens(2);
-		const run = await refreshEach([tokens[0], 'has spaces in it', tokens[1]]);
+		const run = await refreshEachToken([tokens[0], 'has spaces in it', tokens[1]]);
 
 		expect(run.items).toBeUndefined();
 		expect(run.error).toMatchObject({
@@ -83,7 +77,7 @@ describe('writes are never thrown away', () => {
 	});
 
 	it('stops the workflow as before when every item failed, so nothing of worth is lost', async () => {
-		const run = await refreshEach([revoked, 'e'.repeat(40)]);
+		const run = await refreshEachToken([revoked, 'e'.repeat(40)]);
 		expect(run.items).toBeUndefined();
 		expect(run.error).toMatchObject({ context: { code: 'INVALID_GRANT', itemIndex: 0 } });
 		expect(tokenRequests(sim)).toHaveLength(2);
@@ -91,7 +85,7 @@ describe('writes are never thrown away', () => {
 
 	it("routes failed items to n8n's error output when the node uses it", async () => {
 		const tokens = await refreshTokens(2);
-		const run = await refreshEach([tokens[0], revoked, tokens[1]], 'continueErrorOutput');
+		const run = await refreshEachToken([tokens[0], revoked, tokens[1]], 'continueErrorOutput');
 
 		expect(run.items!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		expect(run.items!.every((item) => item.json.success === true)).toBe(true);

@@ -132,7 +132,11 @@ async function open(
 		);
 		release();
 		const retryAfterMs = parseRetryAfter(headers['retry-after'], Date.now());
-		const slowedDown = pacer !== undefined && ticket !== undefined && pacer.sentAboveLimit(ticket);
+		const slowedDown =
+			signalOfStatus(statusCode) === 'overload' &&
+			pacer !== undefined &&
+			ticket !== undefined &&
+			pacer.sentAboveLimit(ticket);
 		throw upstreamError(
 			statusCode,
 			tryParseJsonObject(errorText),

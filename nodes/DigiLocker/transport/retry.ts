@@ -35,21 +35,23 @@ export async function withRetries<T>(
 	attempt: () => Promise<T>,
 ): Promise<T> {
 	const cancel = context.getExecutionCancelSignal?.();
+	let triesUsed = 0;
 	let integrityFailures = 0;
 	let slowedDownRefusals = 0;
-	for (let tryNumber = 1; ; tryNumber++) {
+	for (;;) {
 		const outcome = await settle(attempt);
 		if (outcome.ok) return outcome.value;
 		const { error } = outcome;
 		if (error.code === 'INTEGRITY_ERROR') integrityFailures++;
-		const mayRetry = settings.maxTries > 1;
-		if (mayRetry && error.slowedDown && slowedDownRefusals < MAX_SLOWED_DOWN_REFUSALS) {
-			slowedDownRefusals++;
-			tryNumber--;
-		}
+		const uncounted =
+			settings.maxTries > 1 &&
+			error.slowedDown === true &&
+			slowedDownRefusals < MAX_SLOWED_DOWN_REFUSALS;
+		if (uncounted) slowedDownRefusals++;
+		else triesUsed++;
 		const delay =
-			isRetryable(error, integrityFailures) && tryNumber < settings.maxTries && !cancel?.aborted
-				? retryDelayMs(tryNumber + 1, error.retryAfterMs, Math.random())
+			isRetryable(error, integrityFailures) && triesUsed < settings.maxTries && !cancel?.aborted
+				? retryDelayMs(triesUsed + 1, error.retryAfterMs, Math.random())
 				: undefined;
 		if (delay === undefined) throw error;
 		try {

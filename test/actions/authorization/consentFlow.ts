@@ -95,6 +95,23 @@ export async function obtainTokens(
 	return items?.[0]?.json.data as IDataObject;
 }
 
+/** Refresh Token once per refresh token (one item each), against `sim` with the basic-auth test app. */
+export const refreshEach = async (
+	sim: Simulator,
+	tokens: string[],
+	failure: Pick<Parameters<typeof runDigiLockerNode>[0], 'continueOnFail' | 'onError'> = {},
+) =>
+	await runDigiLockerNode({
+		parameters: {
+			resource: 'authorization',
+			operation: 'refreshToken',
+			refreshToken: '={{ $json.token }}',
+		},
+		credentials: credentialsFor(sim, 'basic'),
+		input: tokens.map((token) => ({ token })),
+		...failure,
+	});
+
 export const tokenRequests = (sim: Simulator) =>
 	sim.requests.filter((request) => request.path.endsWith('/oauth2/1/token'));
 

@@ -1,12 +1,8 @@
-import { errorOf, runDocumentNode, startWithUser, type Simulator } from '../documentFlow';
+import { errorOf, runDocumentNode, useSimulatorWithUser, type Simulator } from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
-beforeAll(async () => {
-	({ sim, accessToken } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.clearRequests());
+useSimulatorWithUser((session) => ({ sim, accessToken } = session));
 
 const badValues: Array<[string, unknown]> = [
 	[

@@ -4,17 +4,13 @@ import {
 	errorOf,
 	requestsTo,
 	runDocumentNode,
-	startWithUser,
+	useSimulatorWithUser,
 	type Simulator,
 } from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
-beforeAll(async () => {
-	({ sim, accessToken } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.clearRequests());
+useSimulatorWithUser((session) => ({ sim, accessToken } = session));
 
 const RESERVED = ['__proto__', 'constructor', 'prototype'];
 const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');

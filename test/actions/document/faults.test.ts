@@ -3,21 +3,14 @@ import {
 	errorOf,
 	requestsTo,
 	runDocumentNode,
-	startWithUser,
+	useSimulatorWithUser,
 	type Simulator,
 } from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
 let userId: string;
-beforeAll(async () => {
-	({ sim, accessToken, digilockerid: userId } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => {
-	sim.clearFaults();
-	sim.clearRequests();
-});
+useSimulatorWithUser((session) => ({ sim, accessToken, digilockerid: userId } = session));
 
 const PAN = 'in.gov.sim.pan-PANCR-SIMPV7898J';
 const getUser = (requestOptions: Record<string, number> = {}) =>

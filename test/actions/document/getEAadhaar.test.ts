@@ -1,11 +1,8 @@
-import { errorOf, runDocumentNode, startWithUser, type Simulator } from '../documentFlow';
+import { errorOf, runDocumentNode, useSimulatorWithUser, type Simulator } from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
-beforeAll(async () => {
-	({ sim, accessToken } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
+useSimulatorWithUser((session) => ({ sim, accessToken } = session));
 
 describe('document › getEAadhaar', () => {
 	it('gives the KycRes XML as binary only, hmac-verified', async () => {

@@ -1,13 +1,9 @@
-import { errorOf, runDocumentNode, startWithUser, type Simulator } from '../documentFlow';
+import { errorOf, runDocumentNode, useSimulatorWithUser, type Simulator } from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
 let userId: string;
-beforeAll(async () => {
-	({ sim, accessToken, digilockerid: userId } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.clearFaults());
+useSimulatorWithUser((session) => ({ sim, accessToken, digilockerid: userId } = session));
 
 const LICENCE = 'in.gov.sim.transport-DRVLC-SM0120081885917';
 const getXml = (parameters: Record<string, unknown> = {}) =>

@@ -1,11 +1,14 @@
-import { dataOf, errorOf, runDocumentNode, startWithUser, type Simulator } from '../documentFlow';
+import {
+	dataOf,
+	errorOf,
+	runDocumentNode,
+	useSimulatorWithUser,
+	type Simulator,
+} from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
-beforeAll(async () => {
-	({ sim, accessToken } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
+useSimulatorWithUser((session) => ({ sim, accessToken } = session));
 
 const listUploaded = (parameters: Record<string, unknown> = {}) =>
 	runDocumentNode(sim, {

@@ -3,20 +3,13 @@ import {
 	errorOf,
 	requestsTo,
 	runDocumentNode,
-	startWithUser,
+	useSimulatorWithUser,
 	type Simulator,
 } from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
-beforeAll(async () => {
-	({ sim, accessToken } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => {
-	sim.clearFaults();
-	sim.clearRequests();
-});
+useSimulatorWithUser((session) => ({ sim, accessToken } = session));
 
 const fields = (pairs: Record<string, string>) => ({
 	field: Object.entries(pairs).map(([name, value]) => ({ name, value })),

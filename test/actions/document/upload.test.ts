@@ -8,19 +8,14 @@ import {
 	errorOf,
 	requestsTo,
 	runDocumentNode,
-	startWithUser,
+	useSimulatorWithUser,
 	type Simulator,
 } from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
-beforeAll(async () => {
-	({ sim, accessToken } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
+useSimulatorWithUser((session) => ({ sim, accessToken } = session));
 beforeEach(() => {
-	sim.clearFaults();
-	sim.clearRequests();
 	sim.clearUploads();
 });
 

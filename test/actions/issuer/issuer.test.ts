@@ -3,19 +3,12 @@ import {
 	errorOf,
 	requestsTo,
 	runDocumentNode,
-	startWithUser,
+	useSimulatorWithUser,
 	type Simulator,
 } from '../documentFlow';
 
 let sim: Simulator;
-beforeAll(async () => {
-	({ sim } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => {
-	sim.clearFaults();
-	sim.clearRequests();
-});
+useSimulatorWithUser((session) => ({ sim } = session));
 
 const issuer = (operation: string, parameters: Record<string, unknown> = {}) =>
 	runDocumentNode(sim, { resource: 'issuer', operation, ...parameters } as never);

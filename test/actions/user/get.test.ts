@@ -3,20 +3,13 @@ import {
 	errorOf,
 	requestsTo,
 	runDocumentNode,
-	startWithUser,
+	useSimulatorWithUser,
 	type Simulator,
 } from '../documentFlow';
 
 let sim: Simulator;
 let accessToken: string;
-beforeAll(async () => {
-	({ sim, accessToken } = await startWithUser());
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => {
-	sim.clearFaults();
-	sim.clearRequests();
-});
+useSimulatorWithUser((session) => ({ sim, accessToken } = session));
 
 describe('user › get', () => {
 	it("returns the user's details with id, sending the token as Bearer", async () => {
